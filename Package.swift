@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "pledgekit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pledgekit", targets: ["PledgeKitCLI"]),
+        .library(name: "PledgeKit", targets: ["PledgeKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "PledgeCore"),
+        .target(name: "TableIO"),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "XLSXReader", dependencies: [
+            "TableIO", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
+        .target(name: "PledgeKit", dependencies: [
+            "PledgeCore", "TableIO", "XLSXReader", "XLSXWriter", .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "PledgeKitCLI", dependencies: [
+            "PledgeKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "PledgeCoreTests", dependencies: ["PledgeCore"]),
+        .testTarget(name: "TableIOTests", dependencies: ["TableIO"]),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TableIO"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
+        .testTarget(name: "PledgeKitTests", dependencies: ["PledgeKit", "PledgeCore", "TableIO", "XLSXReader"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PledgeKit", "TableIO", "XLSXReader"]),
+    ]
+)
