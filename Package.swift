@@ -30,7 +30,7 @@ let package = Package(
         ]),
         .testTarget(name: "PledgeCoreTests", dependencies: ["PledgeCore"]),
         .testTarget(name: "TableIOTests", dependencies: ["TableIO"]),
-        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TableIO"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TableIO"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
         .testTarget(name: "PledgeKitTests", dependencies: ["PledgeKit", "PledgeCore", "TableIO", "XLSXReader"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PledgeKit", "TableIO", "XLSXReader"]),

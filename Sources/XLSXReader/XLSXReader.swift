@@ -1,0 +1,1 @@
+// The streaming XLSX reader lands here (issue 3).

@@ -1,0 +1,1 @@
+// The libxlsxwriter wrapper lands here (issue 4).

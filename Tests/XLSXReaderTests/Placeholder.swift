@@ -1,0 +1,1 @@
+// Tests for the XLSX reader land here (issue 3).

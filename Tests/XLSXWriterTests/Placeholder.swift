@@ -1,0 +1,1 @@
+// Tests for the libxlsxwriter wrapper land here (issue 4).
