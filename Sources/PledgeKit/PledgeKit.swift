@@ -1,0 +1,1 @@
+// The pipelines land here.

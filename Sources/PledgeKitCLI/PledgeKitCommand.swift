@@ -1,0 +1,2 @@
+@main
+struct PledgeKitCommand { static func main() {} }
