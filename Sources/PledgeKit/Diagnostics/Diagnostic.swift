@@ -1,0 +1,67 @@
+import TableIO
+
+/// One problem found in the inputs: a row of `reconciliation.csv` and of the `照合結果` sheet.
+public struct Diagnostic: Sendable, Equatable {
+    public enum Severity: String, Sendable, Comparable, CaseIterable {
+        case error, warning, info
+        var rank: Int { Severity.allCases.firstIndex(of: self)! }
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+        /// The word a department reads.
+        public var japanese: String {
+            switch self { case .error: "エラー"; case .warning: "警告"; case .info: "情報" }
+        }
+    }
+
+    public var severity: Severity
+    public var code: DiagnosticCode
+    public var location: SourceLocation?
+    public var measureID: String
+    public var department: String
+    public var message: String
+
+    public init(_ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation? = nil,
+                measureID: String = "", department: String = "", _ message: String) {
+        self.severity = severity
+        self.code = code
+        self.location = location
+        self.measureID = measureID
+        self.department = department
+        self.message = message
+    }
+
+    /// `エラー 行政監理室.xlsx 提出票!F12: 評価は0〜10の整数で入力してください（入力値: 11）`
+    public var line: String {
+        let place = location.map { "\($0): " } ?? ""
+        return "\(severity.japanese) \(place)\(message)"
+    }
+}
+
+/// Stable machine-readable codes, one per kind of problem (the `code` column).
+public enum DiagnosticCode: String, Sendable, CaseIterable {
+    case fileUnreadable = "file.unreadable"
+    case fileIgnored = "file.ignored"
+    case sheetSkipped = "sheet.skipped"
+    case headerMissing = "header.missing"
+    case columnMissing = "column.missing"
+    case cellsOutsideHeader = "row.cells_outside_header"
+    case mergedCells = "sheet.merged_cells"
+    case departmentMissing = "department.missing"
+    case departmentUnassigned = "department.unassigned"
+    case departmentNoSubmission = "department.no_submission"
+    case yearInvalid = "year.invalid"
+    case yearOther = "year.other"
+    case dateInvalid = "date.invalid"
+    case measureMissing = "measure.missing"
+    case measureUnknown = "measure.unknown"
+    case measureTitleUnmatched = "measure.title_unmatched"
+    case measureUnreported = "measure.unreported"
+    case ratingInvalid = "rating.invalid"
+    case ratingMissing = "rating.missing"
+    case statusInvalid = "status.invalid"
+    case activityMissing = "activity.missing"
+    case activityDuplicate = "activity.duplicate"
+    case submissionSuperseded = "submission.superseded"
+    case submissionUndated = "submission.undated_duplicate"
+    case previousYear = "previous.unusable"
+    case planInvalid = "plan.invalid"
+}

@@ -1,0 +1,93 @@
+import PledgeCore
+import TableIO
+
+/// A value read from a cell, with the cell it came from.
+public struct Located<Value: Sendable & Equatable>: Sendable, Equatable {
+    public var value: Value
+    public var location: SourceLocation
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// One department file (all its sheets with a header row), before reconciliation.
+public struct Submission: Sendable {
+    public var file: String
+    public var department: Located<String>?
+    public var fiscalYear: Located<String>?
+    public var submitted: Located<String>?
+    public var sheets: [SubmissionSheet]
+
+    /// The department that sent the file: the label above the header, else the one department all
+    /// rows name.
+    public var sender: String? {
+        if let label = department?.value, !label.isEmpty { return Departments.normalizedName(label) }
+        let named = Set(sheets.flatMap { sheet in sheet.rows.map { sheet.header.value("department", in: $0) } }
+            .map(Departments.normalizedName).filter { !$0.isEmpty })
+        return named.count == 1 ? named.first : nil
+    }
+}
+
+public struct SubmissionSheet: Sendable {
+    public var table: Table
+    public var header: HeaderMap
+    /// The non-blank rows below the header.
+    public var rows: [Row]
+}
+
+/// Finds the label/value cells and the header row of each sheet of a department file.
+public enum SubmissionReader {
+    static let labelRows = 20
+    static let headerSearchRows = 40
+
+    public static func read(_ tables: [Table], file: String, diagnostics: inout Diagnostics) -> Submission? {
+        var submission = Submission(file: file, sheets: [])
+        for table in tables {
+            let headerRow = table.rows.prefix(headerSearchRows).first { row in
+                let map = HeaderMap(row: row, specs: Columns.submissionColumns)
+                return map.has("activity") && (map.has("rating") || map.has("status"))
+            }
+            guard let headerRow else {
+                if table.sheet != nil && tables.count > 1 {
+                    diagnostics.info(.sheetSkipped, at: SourceLocation(file: file, sheet: table.sheet),
+                                     "見出し行（取組内容・評価）がないシートのため読み飛ばしました。")
+                }
+                continue
+            }
+            readLabels(table.rows.prefix { $0.number < headerRow.number }.prefix(labelRows), table: table, into: &submission)
+            let header = HeaderMap(row: headerRow, specs: Columns.submissionColumns)
+            let rows = table.rows.filter { $0.number > headerRow.number && !$0.isBlank }
+            submission.sheets.append(SubmissionSheet(table: table, header: header, rows: rows))
+            for range in table.mergedRanges where range.lastRow > headerRow.number {
+                diagnostics.warning(.mergedCells, at: SourceLocation(file: file, sheet: table.sheet, row: range.firstRow, column: range.firstColumn),
+                                    "結合されたセル(\(range))があります。値は左上のセルだけに入っているものとして読みました。")
+            }
+        }
+        guard !submission.sheets.isEmpty else {
+            diagnostics.error(.headerMissing, at: SourceLocation(file: file),
+                              "見出し行が見つかりません。「取組事業内容」と「評価」（または「状況」）の列見出しが必要です。")
+            return nil
+        }
+        return submission
+    }
+
+    private static func readLabels(_ rows: ArraySlice<Row>, table: Table, into submission: inout Submission) {
+        for row in rows {
+            for (offset, cell) in row.values.enumerated() where !cell.isEmpty {
+                let column = offset + 1
+                guard let value = (column + 1...column + 3).lazy.map({ row[$0] })
+                    .first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
+                let valueColumn = (column + 1...column + 3).first { row[$0] == value }!
+                let located = Located(Normalize.text(value), at: table.location(row: row.number, column: valueColumn))
+                if Columns.departmentLabel.matches(cell), submission.department == nil {
+                    submission.department = located
+                } else if Columns.yearLabel.matches(cell), submission.fiscalYear == nil {
+                    submission.fiscalYear = located
+                } else if Columns.dateLabel.matches(cell), submission.submitted == nil {
+                    submission.submitted = located
+                }
+            }
+        }
+    }
+}

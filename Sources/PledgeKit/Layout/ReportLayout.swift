@@ -1,0 +1,67 @@
+import Foundation
+import PledgeCore
+import Yams
+
+/// A report style, read from `templates/<name>/layout.yaml`, so that a city with a different
+/// report edits a file, not the code. Every key is optional; the defaults are the Tomakomai report.
+public struct ReportLayout: Sendable, Equatable, Codable {
+    public struct Status: Sendable, Equatable, Codable {
+        /// What departments write (`予算計上`).
+        public var label: String
+        /// The English physical name used in the open data (`budgeted`).
+        public var key: String
+    }
+
+    public var name: String = "tomakomai"
+    /// Whether activities carry a 0–10 rating; false for an achievements report such as Ageo's.
+    public var rated: Bool = true
+    public var averaging: AveragingRules = .tomakomai
+    /// Allowed statuses (an unrated plan's fixed vocabulary); empty allows any text.
+    public var statuses: [Status] = []
+    /// Whether the summary shows last year's figures beside this year's.
+    public var showPreviousYear: Bool = true
+    /// Decimals of a measure's score in `measures.csv`.
+    public var scoreDigits: Int = 2
+    /// The workbook layout (titles, headings, widths, fonts); nil writes no workbook.
+    public var workbook: WorkbookLayout? = nil
+
+    public init() {}
+
+    public static let tomakomai = ReportLayout()
+
+    public var reconcileRules: ReconcileRules {
+        ReconcileRules(rated: rated, statuses: statuses.map(\.label))
+    }
+
+    public static func load(directory: URL) throws -> ReportLayout {
+        let file = directory.appendingPathComponent("layout.yaml")
+        let text: String
+        do {
+            text = try String(contentsOf: file, encoding: .utf8)
+        } catch {
+            throw LayoutError("レイアウトファイル \(file.path) を読めません: \(error.localizedDescription)")
+        }
+        do {
+            return try YAMLDecoder().decode(ReportLayout.self, from: text)
+        } catch {
+            throw LayoutError("レイアウトファイル \(file.path) の内容が正しくありません: \(error)")
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = ReportLayout()
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? defaults.name
+        rated = try c.decodeIfPresent(Bool.self, forKey: .rated) ?? defaults.rated
+        averaging = try c.decodeIfPresent(AveragingRules.self, forKey: .averaging) ?? defaults.averaging
+        statuses = try c.decodeIfPresent([Status].self, forKey: .statuses) ?? defaults.statuses
+        showPreviousYear = try c.decodeIfPresent(Bool.self, forKey: .showPreviousYear) ?? defaults.showPreviousYear
+        scoreDigits = try c.decodeIfPresent(Int.self, forKey: .scoreDigits) ?? defaults.scoreDigits
+        workbook = c.contains(.workbook) ? try c.decodeIfPresent(WorkbookLayout.self, forKey: .workbook) : defaults.workbook
+    }
+}
+
+public struct LayoutError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

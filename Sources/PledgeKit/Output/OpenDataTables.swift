@@ -1,0 +1,83 @@
+import PledgeCore
+
+/// The open-data CSV files (PRODUCT.md §4) as header and rows: long format, one value per cell, no
+/// line breaks inside a field, empty meaning missing (never 0), numbers as plain numbers.
+public struct OpenDataTable: Sendable {
+    public var name: String
+    public var header: [String]
+    public var rows: [[String]]
+}
+
+public enum OpenDataTables {
+    public static func all(_ model: ReportModel) -> [OpenDataTable] {
+        [summary(model), measures(model), activities(model), departments(model)]
+    }
+
+    static func summary(_ model: ReportModel) -> OpenDataTable {
+        let plan = model.plan
+        let statusKeys = model.layout.statuses
+        var header = ["fiscal_year", "fiscal_year_label", "level", "id", "policy_no", "pledge_no", "title", "progress_pct"]
+        if !model.layout.rated { header += ["activity_count"] + statusKeys.map { "count_" + $0.key } }
+        var rows: [[String]] = []
+        for figures in model.yearsShown {
+            let isCurrent = figures.year == model.year
+            for node in model.summaryNodes {
+                var row = [String(figures.year.year), figures.year.label, plan.levelName(of: node.id), plan.format(node.id),
+                           policyNo(node.id, plan), component(node.id, 1), Normalize.singleLine(node.title),
+                           figures.percentages[node.id].map { $0.formatted(digits: model.digits(of: node.id)) } ?? ""]
+                if !model.layout.rated {
+                    let activities = isCurrent ? model.activities.map(\.activity).filter { $0.measure.path.starts(with: node.id.path) } : []
+                    row += [isCurrent ? String(activities.count) : ""]
+                    row += statusKeys.map { status in isCurrent ? String(activities.filter { $0.status == status.label }.count) : "" }
+                }
+                rows.append(row)
+            }
+            if model.layout.rated {
+                rows.append([String(figures.year.year), figures.year.label, "overall", "all", "", "", "全体",
+                             figures.overall.map { $0.formatted(digits: model.layout.averaging.overallDigits) } ?? ""])
+            }
+        }
+        return OpenDataTable(name: "summary", header: header, rows: rows)
+    }
+
+    static func measures(_ model: ReportModel) -> OpenDataTable {
+        let plan = model.plan
+        let year = model.year
+        let rows = plan.leaves.map { leaf -> [String] in
+            let count = model.activities(of: leaf.id).count
+            let score = model.progress.leafScores[leaf.id]
+            return [String(year.year), year.label, plan.format(leaf.id), policyNo(leaf.id, plan), component(leaf.id, 1),
+                    component(leaf.id, 2), Normalize.singleLine(leaf.title), String(count),
+                    score.map { $0.formatted(digits: model.layout.scoreDigits) } ?? "",
+                    model.progress.stars(leaf.id).map(String.init) ?? ""]
+        }
+        return OpenDataTable(name: "measures", header: ["fiscal_year", "fiscal_year_label", "id", "policy_no", "pledge_no",
+                                                        "measure_no", "title", "activity_count", "score", "stars"], rows: rows)
+    }
+
+    static func activities(_ model: ReportModel) -> OpenDataTable {
+        let year = model.year
+        let rows = model.activities.map(\.activity).map { activity -> [String] in
+            [String(year.year), year.label, model.plan.format(activity.measure), activity.department,
+             Normalize.singleLine(activity.text), activity.rating.map(String.init) ?? "", activity.status ?? ""]
+        }
+        return OpenDataTable(name: "activities", header: ["fiscal_year", "fiscal_year_label", "measure_id", "department",
+                                                          "activity", "rating", "status"], rows: rows)
+    }
+
+    static func departments(_ model: ReportModel) -> OpenDataTable {
+        let rows = model.plan.leaves.flatMap { leaf in
+            leaf.departments.map { [model.plan.format(leaf.id), $0] }
+        }
+        return OpenDataTable(name: "departments", header: ["measure_id", "department"], rows: rows)
+    }
+
+    /// `I` for policy I (ASCII, not the machine-dependent `Ⅰ`, rule L1-08).
+    static func policyNo(_ id: NodeID, _ plan: Plan) -> String {
+        NodeID([id.path[0]]).formatted(romanFirstLevel: plan.romanPolicyNumbers)
+    }
+
+    static func component(_ id: NodeID, _ index: Int) -> String {
+        index < id.path.count ? String(id.path[index]) : ""
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import PledgeCore
+import TableIO
+
+public struct MergeOptions: Sendable {
+    public var inboxes: [URL]
+    public var plan: URL
+    public var year: FiscalYear
+    public var out: URL
+    public var previous: URL?
+    public var layout: ReportLayout
+    public var csvEncoding: CSVEncoding
+    public var strict: Bool
+
+    public init(inboxes: [URL], plan: URL, year: FiscalYear, out: URL, previous: URL? = nil,
+                layout: ReportLayout = .tomakomai, csvEncoding: CSVEncoding = .utf8BOM, strict: Bool = false) {
+        self.inboxes = inboxes
+        self.plan = plan
+        self.year = year
+        self.out = out
+        self.previous = previous
+        self.layout = layout
+        self.csvEncoding = csvEncoding
+        self.strict = strict
+    }
+}
+
+public struct MergeOutcome: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var model: ReportModel?
+    public var reconciliation: Reconciliation?
+    public var written: [URL]
+    /// Why nothing was written, when nothing was (data errors, or warnings under --strict).
+    public var refusal: String?
+
+    public var succeeded: Bool { refusal == nil }
+}
+
+/// `pledgekit merge`: read → reconcile → compute → write, all or nothing.
+public enum MergePipeline {
+    public static func run(_ options: MergeOptions, progress: ProgressLine? = nil) -> MergeOutcome {
+        var diagnostics = Diagnostics()
+        let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics)
+        let submissions = InboxReader.read(options.inboxes, diagnostics: &diagnostics, progress: progress)
+        var outcome = MergeOutcome(diagnostics: [], model: nil, reconciliation: nil, written: [], refusal: nil)
+        guard let plan else {
+            outcome.diagnostics = diagnostics.sorted
+            outcome.refusal = "計画ファイルを読めないため、何も書き出していません。"
+            return outcome
+        }
+        let previous = options.previous.flatMap {
+            PreviousYearLoader.load($0, plan: plan, expected: options.year.previous, diagnostics: &diagnostics)
+        }
+        let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules)
+            .reconcile(submissions, diagnostics: &diagnostics)
+        outcome.reconciliation = reconciliation
+        outcome.diagnostics = diagnostics.sorted
+        if diagnostics.hasErrors {
+            outcome.refusal = "エラーが\(diagnostics.count(.error))件あるため、何も書き出していません。"
+            return outcome
+        }
+        if options.strict && diagnostics.hasWarnings {
+            outcome.refusal = "--strict のため、警告が\(diagnostics.count(.warning))件あると何も書き出しません。"
+            return outcome
+        }
+        let model = ReportModel(
+            plan: plan, layout: options.layout, year: options.year, activities: reconciliation.activities,
+            progress: Averaging.compute(plan: plan, activities: reconciliation.activities.map(\.activity),
+                                        rules: options.layout.averaging),
+            previous: previous, diagnostics: diagnostics.sorted)
+        outcome.model = model
+        do {
+            var output = OutputDirectory(destination: options.out)
+            try OpenDataWriter.add(model, encoding: options.csvEncoding, to: &output)
+            if let workbook = options.layout.workbook {
+                output.add(workbook.fileName, try OfficialWorkbook.render(model))
+            }
+            outcome.written = try output.commit()
+        } catch {
+            outcome.refusal = "書き出しに失敗しました（\(error)）。出力フォルダは変更していません。"
+        }
+        return outcome
+    }
+}
+
+enum OpenDataWriter {
+    static func add(_ model: ReportModel, encoding: CSVEncoding, to output: inout OutputDirectory) throws {
+        let tables = OpenDataTables.all(model) + [ReconciliationTable.make(model.diagnostics)]
+        for table in tables {
+            output.add(table.name + ".csv", try CSVWriter.encode(header: table.header, rows: table.rows, encoding: encoding))
+        }
+        output.add("datapackage.json", try DataPackage.json(for: model, tables: tables, encoding: encoding))
+    }
+}

@@ -1,0 +1,40 @@
+import PledgeCore
+import TableIO
+
+/// Everything a merge produces, before it is written: the workbook and the open data are two
+/// renderings of this one model, so they cannot disagree.
+public struct ReportModel: Sendable {
+    public var plan: Plan
+    public var layout: ReportLayout
+    public var year: FiscalYear
+    /// This year's activities in report order.
+    public var activities: [LocatedActivity]
+    public var progress: Progress
+    public var previous: YearFigures?
+    public var diagnostics: [Diagnostic]
+
+    /// The nodes the summary table lists: every level above the leaves, or the areas of a one-level plan.
+    public var summaryNodes: [PlanNode] {
+        plan.depth == 1 ? plan.policies : plan.nodesInOrder.filter { !$0.children.isEmpty }
+    }
+
+    public func activities(of leaf: NodeID) -> [Activity] {
+        activities.map(\.activity).filter { $0.measure == leaf }
+    }
+
+    /// This year's figures in the same shape as the previous year's.
+    public var current: YearFigures {
+        YearFigures(year: year, percentages: progress.percentages, overall: progress.overall)
+    }
+
+    /// The years the summary shows, oldest first.
+    public var yearsShown: [YearFigures] {
+        (layout.showPreviousYear ? [previous].compactMap { $0 } : []) + [current]
+    }
+
+    /// Decimals a node's percentage is printed with.
+    public func digits(of id: NodeID) -> Int {
+        let level = id.path.count - 1
+        return level < layout.averaging.levelDigits.count ? layout.averaging.levelDigits[level] : 0
+    }
+}

@@ -1,0 +1,219 @@
+import PledgeCore
+import TableIO
+
+/// What reconciliation needs to know of the report style.
+public struct ReconcileRules: Sendable {
+    /// Whether activities carry a 0–10 rating (Tomakomai) or a status (Ageo).
+    public var rated: Bool
+    /// The allowed statuses; empty allows any text.
+    public var statuses: [String]
+
+    public init(rated: Bool, statuses: [String] = []) {
+        self.rated = rated
+        self.statuses = statuses
+    }
+}
+
+/// Turns the department files into the year's activities (PRODUCT.md §3): picks the latest
+/// submission per department, resolves each row's measure, reads its rating or status, and
+/// reports every row it cannot count.
+public struct Reconciler {
+    let plan: Plan
+    let year: FiscalYear
+    let rules: ReconcileRules
+    private let matcher: MeasureMatcher
+
+    public init(plan: Plan, year: FiscalYear, rules: ReconcileRules) {
+        self.plan = plan
+        self.year = year
+        self.rules = rules
+        self.matcher = MeasureMatcher(plan: plan)
+    }
+
+    public func reconcile(_ submissions: [Submission], diagnostics: inout Diagnostics) -> Reconciliation {
+        let forThisYear = submissions.filter { isForThisYear($0, diagnostics: &diagnostics) }
+        let (kept, superseded) = SupersessionRule.resolve(forThisYear, diagnostics: &diagnostics)
+        var result = Reconciliation(activities: [], countedFiles: kept.map(\.file), supersededFiles: superseded,
+                                    rowsRead: 0, rowsSkipped: 0)
+        for submission in kept {
+            read(submission, into: &result, diagnostics: &diagnostics)
+        }
+        let sorted = ActivityOrder.sorted(result.activities.map(\.activity), in: plan)
+        var remaining = result.activities
+        result.activities = sorted.map { activity in
+            remaining.remove(at: remaining.firstIndex { $0.activity == activity }!)
+        }
+        reportGaps(result, submissions: kept, diagnostics: &diagnostics)
+        return result
+    }
+
+    private func isForThisYear(_ submission: Submission, diagnostics: inout Diagnostics) -> Bool {
+        guard let label = submission.fiscalYear else { return true }
+        guard let stated = FiscalYear(parsing: label.value) else {
+            diagnostics.error(.yearInvalid, at: label.location, department: submission.sender ?? "",
+                              "年度「\(label.value)」を読めません（例: 令和2年度、R2、2020）。")
+            return false
+        }
+        if stated != year {
+            diagnostics.info(.yearOther, at: label.location, department: submission.sender ?? "",
+                             "\(stated.label)の提出のため、\(year.label)の集計には含めません。")
+            return false
+        }
+        return true
+    }
+
+    private func read(_ submission: Submission, into result: inout Reconciliation, diagnostics: inout Diagnostics) {
+        var seenTexts: [NodeID: Set<String>] = [:]
+        for sheet in submission.sheets {
+            for row in sheet.rows {
+                result.rowsRead += 1
+                reportCellsOutsideHeader(row, sheet: sheet, diagnostics: &diagnostics)
+                switch interpret(row, sheet: sheet, sender: submission.sender, diagnostics: &diagnostics) {
+                case .rejected:
+                    continue
+                case .skipped:
+                    result.rowsSkipped += 1
+                case .counted(let located):
+                    let activity = located.activity
+                    guard seenTexts[activity.measure, default: []].insert(Normalize.key(activity.text)).inserted else {
+                        diagnostics.warning(.activityDuplicate, at: located.location, measureID: plan.format(activity.measure),
+                                            department: activity.department,
+                                            "同じ取組がこのファイルに2回あります。2回目の行は集計しません。")
+                        result.rowsSkipped += 1
+                        continue
+                    }
+                    result.activities.append(located)
+                }
+            }
+        }
+    }
+
+    enum RowOutcome {
+        /// The row has an error, already reported.
+        case rejected
+        /// A row with nothing to count: an untouched template row or another year's row.
+        case skipped
+        case counted(LocatedActivity)
+    }
+
+    private func interpret(_ row: Row, sheet: SubmissionSheet, sender: String?, diagnostics: inout Diagnostics) -> RowOutcome {
+        let header = sheet.header
+        let table = sheet.table
+        func at(_ column: String) -> SourceLocation { table.location(row: row.number, column: header[column]) }
+        let idText = Normalize.text(header.value("measure_id", in: row))
+        let titleText = Normalize.text(header.value("measure_title", in: row))
+        let text = Normalize.droppingBullet(header.value("activity", in: row))
+        let ratingText = Normalize.text(header.value("rating", in: row))
+        let statusText = Normalize.text(header.value("status", in: row))
+        let department = Departments.normalizedName(header.value("department", in: row)).nonEmpty ?? sender ?? ""
+
+        if text.isEmpty && ratingText.isEmpty && statusText.isEmpty { return .skipped }
+        if let yearText = header.value("fiscal_year", in: row).nonEmpty {
+            guard let rowYear = FiscalYear(parsing: yearText) else {
+                diagnostics.error(.yearInvalid, at: at("fiscal_year"), department: department, "年度「\(yearText)」を読めません（例: 令和2年度、R2、2020）。")
+                return .rejected
+            }
+            if rowYear != year {
+                diagnostics.info(.yearOther, at: at("fiscal_year"), department: department, "\(rowYear.label)の行のため集計しません。")
+                return .skipped
+            }
+        }
+
+        let measure: NodeID
+        if !idText.isEmpty {
+            guard let found = matcher.leaf(id: idText) else {
+                diagnostics.error(.measureUnknown, at: at("measure_id"), measureID: idText, department: department,
+                                  "施策ID「\(idText)」は計画にありません。")
+                return .rejected
+            }
+            measure = found
+        } else if !titleText.isEmpty {
+            guard let found = matcher.leaf(title: titleText) else {
+                let closest = matcher.closestTitles(to: titleText).map { "「\($0)」" }.joined(separator: "、")
+                diagnostics.error(.measureTitleUnmatched, at: at("measure_title"), department: department,
+                                  "施策「\(titleText)」が計画にありません。近い施策: \(closest)")
+                return .rejected
+            }
+            measure = found
+        } else {
+            diagnostics.error(.measureMissing, at: table.location(row: row.number, column: header["measure_id"] ?? header["measure_title"]),
+                              department: department, "施策IDまたは施策内容が空です。どの施策の取組か記入してください。")
+            return .rejected
+        }
+        let measureID = plan.format(measure)
+
+        if department.isEmpty {
+            diagnostics.error(.departmentMissing, at: at("department"), measureID: measureID,
+                              "部署名がありません。表の上の「部署名」欄か「担当部署」列に記入してください。")
+            return .rejected
+        }
+        if text.isEmpty {
+            diagnostics.error(.activityMissing, at: at("activity"), measureID: measureID, department: department,
+                              "取組事業内容が空です（評価・状況だけの行は集計できません）。")
+            return .rejected
+        }
+        var rating: Int?
+        if rules.rated {
+            guard !ratingText.isEmpty else {
+                diagnostics.error(.ratingMissing, at: at("rating"), measureID: measureID, department: department,
+                                  "評価が入力されていません。0〜10の整数で入力してください。")
+                return .rejected
+            }
+            guard let parsed = RatingParser.parse(ratingText) else {
+                diagnostics.error(.ratingInvalid, at: at("rating"), measureID: measureID, department: department,
+                                  "評価は0〜10の整数で入力してください（入力値: \(ratingText)）")
+                return .rejected
+            }
+            rating = parsed
+        }
+        var status: String?
+        if !statusText.isEmpty {
+            if rules.statuses.isEmpty {
+                status = statusText
+            } else if let known = rules.statuses.first(where: { Normalize.key($0) == Normalize.key(statusText) }) {
+                status = known
+            } else {
+                diagnostics.error(.statusInvalid, at: at("status"), measureID: measureID, department: department,
+                                  "状況は「\(rules.statuses.joined(separator: "」「"))」のいずれかで入力してください（入力値: \(statusText)）")
+                return .rejected
+            }
+        }
+        if !plan.departments(of: measure).isEmpty,
+           !plan.departments(of: measure).contains(where: { Departments.key($0) == Departments.key(department) }) {
+            diagnostics.warning(.departmentUnassigned, at: table.location(row: row.number, column: nil), measureID: measureID,
+                                department: department, "\(department)は計画上、施策 \(measureID) の担当部署ではありません（集計には含めます）。")
+        }
+        let activity = Activity(measure: measure, department: department, text: text, rating: rating, status: status,
+                                note: Normalize.text(header.value("note", in: row)))
+        return .counted(LocatedActivity(activity: activity, location: table.location(row: row.number, column: nil)))
+    }
+
+    private func reportCellsOutsideHeader(_ row: Row, sheet: SubmissionSheet, diagnostics: inout Diagnostics) {
+        for column in stride(from: sheet.header.width + 1, through: row.values.count, by: 1) where !row[column].isEmpty {
+            diagnostics.warning(.cellsOutsideHeader, at: sheet.table.location(row: row.number, column: column),
+                                "見出しのない列に値があります（「\(row[column])」）。集計には使いません。")
+        }
+    }
+
+    private func reportGaps(_ result: Reconciliation, submissions: [Submission], diagnostics: inout Diagnostics) {
+        let reported = Set(result.activities.map(\.activity.measure))
+        for leaf in plan.leaves where !reported.contains(leaf.id) {
+            diagnostics.warning(.measureUnreported, measureID: plan.format(leaf.id),
+                                department: leaf.departments.joined(separator: "・"),
+                                "施策 \(plan.format(leaf.id)) の取組の報告がありません（未提出）。")
+        }
+        var heardFrom = Set(result.activities.map { Departments.key($0.activity.department) })
+        for submission in submissions { if let sender = submission.sender { heardFrom.insert(Departments.key(sender)) } }
+        var listed: Set<String> = []
+        for leaf in plan.leaves {
+            for department in leaf.departments where !heardFrom.contains(Departments.key(department)) {
+                guard listed.insert(Departments.key(department)).inserted else { continue }
+                diagnostics.warning(.departmentNoSubmission, department: department, "\(department)から提出がありません。")
+            }
+        }
+    }
+}
+
+extension String {
+    var nonEmpty: String? { trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : self }
+}
