@@ -73,7 +73,7 @@ public enum MergePipeline {
             var output = OutputDirectory(destination: options.out)
             try OpenDataWriter.add(model, encoding: options.csvEncoding, to: &output)
             if let workbook = options.layout.workbook {
-                output.add(workbook.fileName, try OfficialWorkbook.render(model))
+                output.add(workbook.fileName, try OfficialWorkbook.render(model, layout: workbook))
             }
             outcome.written = try output.commit()
         } catch {

@@ -1,1 +1,0 @@
-// The libxlsxwriter wrapper lands here (issue 4).
