@@ -2,9 +2,15 @@ import CXLSXWriter
 
 /// A chart of a workbook, inserted into a sheet with `Worksheet.insert`.
 public final class Chart {
-    public enum Kind: UInt8, Sendable {
-        case column = 3  // LXW_CHART_COLUMN
-        case bar = 1     // LXW_CHART_BAR
+    public enum Kind: Sendable {
+        case column, bar
+
+        var rawValue: UInt8 {
+            switch self {
+            case .column: UInt8(LXW_CHART_COLUMN.rawValue)
+            case .bar: UInt8(LXW_CHART_BAR.rawValue)
+            }
+        }
     }
 
     /// A block of cells of one sheet (0-based, inclusive): ranges are given by sheet name and

@@ -22,8 +22,8 @@ public struct ReportLayout: Sendable, Equatable, Codable {
     public var showPreviousYear: Bool = true
     /// Decimals of a measure's score in `measures.csv`.
     public var scoreDigits: Int = 2
-    /// The workbook layout (titles, headings, widths, fonts); nil writes no workbook.
-    public var workbook: WorkbookLayout? = nil
+    /// The workbook layout (titles, headings, widths, fonts); `workbook: null` writes no workbook.
+    public var workbook: WorkbookLayout? = WorkbookLayout()
 
     public init() {}
 
