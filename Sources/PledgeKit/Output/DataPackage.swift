@@ -66,7 +66,9 @@ public enum DataPackage {
         let package = Package(
             name: "pledge-progress-\(model.year.year)",
             title: "市長公約の取組状況（\(model.year.label)）",
-            description: "市長公約の進捗状況（基本政策・公約・施策ごとの進捗と、担当部署の取組事業）。pledgekitで作成。",
+            description: model.layout.rated
+                ? "市長公約の進捗状況（基本政策・公約・施策ごとの進捗と、担当部署の取組事業）。pledgekitで作成。"
+                : "市長公約の取組状況（分野ごとの取組事業と、その状況別の件数。評価・進捗率はなし）。pledgekitで作成。",
             resources: tables.map { resource(for: $0, model: model, encoding: encoding) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -85,7 +87,8 @@ public enum DataPackage {
     }
 
     static func resource(for table: OpenDataTable, model: ReportModel, encoding: CSVEncoding) -> Resource {
-        let (title, description) = resourceTexts[table.name] ?? (table.name, "")
+        let texts = model.layout.rated ? resourceTexts : resourceTexts.merging(unratedResourceTexts) { $1 }
+        let (title, description) = texts[table.name] ?? (table.name, "")
         var schema = Schema(fields: table.header.map { field(named: $0, table: table.name, model: model) })
         switch table.name {
         case "summary": schema.primaryKey = ["fiscal_year", "id"]
@@ -108,6 +111,13 @@ public enum DataPackage {
         "reconciliation": ("照合結果", "入力ファイルの照合で見つかった問題の一覧。"),
     ]
 
+    /// A plan without ratings (the Ageo report): no percentages, counts by status instead.
+    static let unratedResourceTexts: [String: (String, String)] = [
+        "summary": ("分野別・状況別の取組件数", "分野ごとの取組事業数と、状況（実施済・予算計上など）別の件数。この計画では進捗率を算出しないため progress_pct は空欄。"),
+        "measures": ("分野別の取組事業数", "計画の最下位の階層（分野）ごとの取組事業数。評価のない計画のため score と stars は空欄。"),
+        "activities": ("取組事業", "担当部署が報告した取組事業の内容と状況。評価のない計画のため rating は空欄。"),
+    ]
+
     static func field(named name: String, table: String, model: ReportModel) -> Field {
         let required = Constraints(required: true)
         if table == "reconciliation" { return reconciliationField(named: name) }
@@ -125,19 +135,33 @@ public enum DataPackage {
                 ? "進捗率（%）。公約は施策の評点の平均×10、基本政策は公約の、全体は基本政策の進捗率（四捨五入後）の平均を四捨五入。空欄は報告なし"
                 : "この計画では進捗率を算出しないため空欄"
             return Field(name: name, type: "number", title: "進捗率（%）", description: description, constraints: Constraints(minimum: 0, maximum: 100))
-        case "activity_count": return Field(name: name, type: "integer", title: "取組事業数", description: "報告された取組事業の件数", constraints: Constraints(minimum: 0))
-        case "score": return Field(name: name, type: "number", title: "評点", description: "取組事業の10段階評価の平均（0〜10、小数第2位まで四捨五入）。空欄は報告なし", constraints: Constraints(minimum: 0, maximum: 10))
-        case "stars": return Field(name: name, type: "integer", title: "星の数", description: "評点を四捨五入した整数（報告書の★の数）", constraints: Constraints(minimum: 0, maximum: 10))
+        case "activity_count":
+            let description = table == "summary"
+                ? "この年度に報告された、この分野（基本政策）以下の取組事業の件数。前年度の行は空欄"
+                : "報告された取組事業の件数"
+            return Field(name: name, type: "integer", title: "取組事業数", description: description, constraints: Constraints(minimum: 0))
+        case "score":
+            let description = model.layout.rated ? "取組事業の10段階評価の平均（0〜10、小数第2位まで四捨五入）。空欄は報告なし"
+                : "この計画には評価がないため空欄"
+            return Field(name: name, type: "number", title: "評点", description: description, constraints: Constraints(minimum: 0, maximum: 10))
+        case "stars":
+            let description = model.layout.rated ? "評点を四捨五入した整数（報告書の★の数）" : "この計画には評価がないため空欄"
+            return Field(name: name, type: "integer", title: "星の数", description: description, constraints: Constraints(minimum: 0, maximum: 10))
         case "measure_id": return Field(name: name, type: "string", title: "施策ID", description: "施策のID（measures.csvのid）", constraints: required)
         case "department": return Field(name: name, type: "string", title: "担当部署", description: "担当部署名", constraints: required)
         case "activity": return Field(name: name, type: "string", title: "取組事業内容", description: "取組事業の内容（改行は空白に置換）", constraints: required)
         case "rating": return Field(name: name, type: "integer", title: "評価", description: "担当部署による10段階評価（0〜10）。評価のない計画では空欄", constraints: Constraints(minimum: 0, maximum: 10))
         case "status":
             let labels = model.layout.statuses.map(\.label)
-            return Field(name: name, type: "string", title: "状況", description: "取組の状況" + (labels.isEmpty ? "" : "（" + labels.joined(separator: "・") + "）"), constraints: labels.isEmpty ? nil : Constraints(enum: labels))
+            let description = labels.isEmpty
+                ? (model.layout.rated ? "取組の状況" : "取組の状況（担当部署の記述）。空欄は記入なし")
+                : "取組の状況。" + labels.joined(separator: "・") + "のいずれか（表記を統一済み）。空欄は記入なし"
+            return Field(name: name, type: "string", title: "状況", description: description, constraints: labels.isEmpty ? nil : Constraints(enum: labels))
         default:
             if name.hasPrefix("count_"), let status = model.layout.statuses.first(where: { "count_" + $0.key == name }) {
-                return Field(name: name, type: "integer", title: "件数（\(status.label)）", description: "状況が「\(status.label)」の取組事業の件数", constraints: Constraints(minimum: 0))
+                return Field(name: name, type: "integer", title: "件数（\(status.label)）",
+                             description: "この年度に報告された取組事業のうち、状況が「\(status.label)」の件数。前年度の行は空欄",
+                             constraints: Constraints(minimum: 0))
             }
             return Field(name: name, type: "string", title: name, description: "", constraints: nil)
         }

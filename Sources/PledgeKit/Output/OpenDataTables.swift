@@ -26,9 +26,10 @@ public enum OpenDataTables {
                            policyNo(node.id, plan), component(node.id, 1), Normalize.singleLine(node.title),
                            figures.percentages[node.id].map { $0.formatted(digits: model.digits(of: node.id)) } ?? ""]
                 if !model.layout.rated {
-                    let activities = isCurrent ? model.activities.map(\.activity).filter { $0.measure.path.starts(with: node.id.path) } : []
-                    row += [isCurrent ? String(activities.count) : ""]
-                    row += statusKeys.map { status in isCurrent ? String(activities.filter { $0.status == status.label }.count) : "" }
+                    // Counts exist for this year only: a previous year's row leaves them empty (missing, not 0).
+                    let counts = isCurrent ? model.statusCounts(under: node.id) : nil
+                    row += [counts.map { String($0.total) } ?? ""]
+                    row += statusKeys.indices.map { index in counts.map { String($0.byStatus[index]) } ?? "" }
                 }
                 rows.append(row)
             }
@@ -79,5 +80,29 @@ public enum OpenDataTables {
 
     static func component(_ id: NodeID, _ index: Int) -> String {
         index < id.path.count ? String(id.path[index]) : ""
+    }
+}
+
+/// An area's (or any node's) activities counted by status, in the layout's status order: the
+/// open data (`summary.csv`) and the workbook both count with this, so they cannot disagree.
+public struct StatusCounts: Sendable, Equatable {
+    public var total: Int
+    /// One count per `layout.statuses`, in that order.
+    public var byStatus: [Int]
+    /// Activities that carry no status (the status column is optional).
+    public var withoutStatus: Int
+}
+
+extension ReportModel {
+    /// This year's activities under `id` (the node itself or its descendants), in report order.
+    public func activities(under id: NodeID) -> [Activity] {
+        activities.map(\.activity).filter { $0.measure.path.starts(with: id.path) }
+    }
+
+    public func statusCounts(under id: NodeID) -> StatusCounts {
+        let under = activities(under: id)
+        return StatusCounts(total: under.count,
+                            byStatus: layout.statuses.map { status in under.filter { $0.status == status.label }.count },
+                            withoutStatus: under.filter { $0.status == nil }.count)
     }
 }
