@@ -18,15 +18,27 @@ public struct ReconcileRules: Sendable {
 /// submission per department, resolves each row's measure, reads its rating or status, and
 /// reports every row it cannot count.
 public struct Reconciler {
+    /// Which gaps are worth reporting: a merge looks at the whole inbox, a department checking its
+    /// own files only at its own measures.
+    public enum Scope: Sendable {
+        /// Every measure nobody reported on, every department that sent nothing (`merge`).
+        case inbox
+        /// Only the measures assigned to the departments whose files were given (`check`).
+        case ownFiles
+    }
+
     let plan: Plan
-    let year: FiscalYear
+    /// The fiscal year being merged; nil (a `check` without `--year`) takes each file's own 年度.
+    let year: FiscalYear?
     let rules: ReconcileRules
+    let scope: Scope
     private let matcher: MeasureMatcher
 
-    public init(plan: Plan, year: FiscalYear, rules: ReconcileRules) {
+    public init(plan: Plan, year: FiscalYear?, rules: ReconcileRules, scope: Scope = .inbox) {
         self.plan = plan
         self.year = year
         self.rules = rules
+        self.scope = scope
         self.matcher = MeasureMatcher(plan: plan)
     }
 
@@ -54,9 +66,11 @@ public struct Reconciler {
                               "年度「\(label.value)」を読めません（例: 令和2年度、R2、2020）。")
             return false
         }
-        if stated != year {
-            diagnostics.info(.yearOther, at: label.location, department: submission.sender ?? "",
-                             "\(stated.label)の提出のため、\(year.label)の集計には含めません。")
+        if let year, stated != year {
+            // A file for another year in this year's inbox is almost always last year's file sent
+            // again, or this year's file with last year's label: never drop it silently.
+            diagnostics.error(.yearMismatch, at: label.location, department: submission.sender ?? "",
+                              "年度が\(stated.label)になっていますが、集計する年度は\(year.label)です。年度欄を直すか、このファイルを取り除いてください（--year の指定も確認してください）。")
             return false
         }
         return true
@@ -64,11 +78,12 @@ public struct Reconciler {
 
     private func read(_ submission: Submission, into result: inout Reconciliation, diagnostics: inout Diagnostics) {
         var seenTexts: [NodeID: Set<String>] = [:]
+        let fileYear = year ?? submission.fiscalYear.flatMap { FiscalYear(parsing: $0.value) }
         for sheet in submission.sheets {
             for row in sheet.rows {
                 result.rowsRead += 1
                 reportCellsOutsideHeader(row, sheet: sheet, diagnostics: &diagnostics)
-                switch interpret(row, sheet: sheet, sender: submission.sender, diagnostics: &diagnostics) {
+                switch interpret(row, sheet: sheet, sender: submission.sender, fileYear: fileYear, diagnostics: &diagnostics) {
                 case .rejected:
                     continue
                 case .skipped:
@@ -96,7 +111,8 @@ public struct Reconciler {
         case counted(LocatedActivity)
     }
 
-    private func interpret(_ row: Row, sheet: SubmissionSheet, sender: String?, diagnostics: inout Diagnostics) -> RowOutcome {
+    private func interpret(_ row: Row, sheet: SubmissionSheet, sender: String?, fileYear: FiscalYear?,
+                           diagnostics: inout Diagnostics) -> RowOutcome {
         let header = sheet.header
         let table = sheet.table
         func at(_ column: String) -> SourceLocation { table.location(row: row.number, column: header[column]) }
@@ -113,7 +129,7 @@ public struct Reconciler {
                 diagnostics.error(.yearInvalid, at: at("fiscal_year"), department: department, "年度「\(yearText)」を読めません（例: 令和2年度、R2、2020）。")
                 return .rejected
             }
-            if rowYear != year {
+            if let year = fileYear, rowYear != year {
                 diagnostics.info(.yearOther, at: at("fiscal_year"), department: department, "\(rowYear.label)の行のため集計しません。")
                 return .skipped
             }
@@ -135,6 +151,8 @@ public struct Reconciler {
                 return .rejected
             }
             measure = found
+            diagnostics.info(.measureMatchedByTitle, at: at("measure_title"), measureID: plan.format(found), department: department,
+                             "施策IDが空のため、施策内容から施策 \(plan.format(found)) と判断しました。")
         } else {
             diagnostics.error(.measureMissing, at: table.location(row: row.number, column: header["measure_id"] ?? header["measure_title"]),
                               department: department, "施策IDまたは施策内容が空です。どの施策の取組か記入してください。")
@@ -165,6 +183,10 @@ public struct Reconciler {
                 return .rejected
             }
             rating = parsed
+            if Normalize.compact(ratingText).contains("★") || Normalize.compact(ratingText).contains("☆") {
+                diagnostics.info(.ratingStars, at: at("rating"), measureID: measureID, department: department,
+                                 "評価「\(ratingText)」を★の数から\(parsed)と読みました。")
+            }
         }
         var status: String?
         if !statusText.isEmpty {
@@ -180,7 +202,8 @@ public struct Reconciler {
         }
         if !plan.departments(of: measure).isEmpty,
            !plan.departments(of: measure).contains(where: { Departments.key($0) == Departments.key(department) }) {
-            diagnostics.warning(.departmentUnassigned, at: table.location(row: row.number, column: nil), measureID: measureID,
+            diagnostics.warning(.departmentUnassigned, at: table.location(row: row.number, column: header["measure_id"] ?? header["measure_title"]),
+                                measureID: measureID,
                                 department: department, "\(department)は計画上、施策 \(measureID) の担当部署ではありません（集計には含めます）。")
         }
         let activity = Activity(measure: measure, department: department, text: text, rating: rating, status: status,
@@ -196,6 +219,10 @@ public struct Reconciler {
     }
 
     private func reportGaps(_ result: Reconciliation, submissions: [Submission], diagnostics: inout Diagnostics) {
+        if scope == .ownFiles {
+            reportOwnGaps(result, submissions: submissions, diagnostics: &diagnostics)
+            return
+        }
         let reported = Set(result.activities.map(\.activity.measure))
         for leaf in plan.leaves where !reported.contains(leaf.id) {
             diagnostics.warning(.measureUnreported, measureID: plan.format(leaf.id),
@@ -209,6 +236,22 @@ public struct Reconciler {
             for department in leaf.departments where !heardFrom.contains(Departments.key(department)) {
                 guard listed.insert(Departments.key(department)).inserted else { continue }
                 diagnostics.warning(.departmentNoSubmission, department: department, "\(department)から提出がありません。")
+            }
+        }
+    }
+}
+
+extension Reconciler {
+    /// For `check`: each department's own measures it has not written an activity for.
+    private func reportOwnGaps(_ result: Reconciliation, submissions: [Submission], diagnostics: inout Diagnostics) {
+        for submission in submissions {
+            guard let sender = submission.sender else { continue }
+            let key = Departments.key(sender)
+            let reported = Set(result.activities.filter { Departments.key($0.activity.department) == key }.map(\.activity.measure))
+            for leaf in plan.leaves where leaf.departments.contains(where: { Departments.key($0) == key }) && !reported.contains(leaf.id) {
+                diagnostics.warning(.measureUnreported, at: SourceLocation(file: submission.file), measureID: plan.format(leaf.id),
+                                    department: sender,
+                                    "担当の施策 \(plan.format(leaf.id))「\(leaf.title)」の取組が記入されていません（このままでは未提出として扱われます）。")
             }
         }
     }

@@ -37,7 +37,7 @@ enum SupersessionRule {
             let ordered = dated.sorted { $0.1! < $1.1! }
             let latest = ordered.last!
             if ordered.count > 1 && ordered[ordered.count - 2].1 == latest.1 {
-                diagnostics.error(.submissionUndated, at: SourceLocation(file: latest.0.file), department: department,
+                diagnostics.error(.submissionSameDate, at: SourceLocation(file: latest.0.file), department: department,
                                   "\(department)の提出ファイルが複数あり（\(files)）、提出日が同じ(\(latest.1!))のためどれを使うか決められません。")
                 continue
             }

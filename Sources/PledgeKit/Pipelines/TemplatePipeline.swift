@@ -1,0 +1,79 @@
+import Foundation
+import PledgeCore
+import TableIO
+
+public struct TemplateOptions: Sendable {
+    public var plan: URL
+    public var year: FiscalYear
+    public var out: URL
+    public var layout: ReportLayout
+
+    public init(plan: URL, year: FiscalYear, out: URL, layout: ReportLayout = .tomakomai) {
+        self.plan = plan
+        self.year = year
+        self.out = out
+        self.layout = layout
+    }
+}
+
+public struct TemplateOutcome: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// The workbooks written, one per department, in the plan's order of departments.
+    public var written: [URL]
+    public var refusal: String?
+}
+
+/// `pledgekit template`: one submission workbook per department of the plan, written all or nothing.
+public enum TemplatePipeline {
+    public static func run(_ options: TemplateOptions) -> TemplateOutcome {
+        var diagnostics = Diagnostics()
+        guard let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics) else {
+            return TemplateOutcome(diagnostics: diagnostics.sorted, written: [], refusal: "計画ファイルを読めないため、何も書き出していません。")
+        }
+        for leaf in plan.leaves where leaf.departments.isEmpty {
+            diagnostics.warning(.departmentMissing, measureID: plan.format(leaf.id),
+                                "施策 \(plan.format(leaf.id)) に担当部署がないため、どの提出票にも載りません。")
+        }
+        var output = OutputDirectory(destination: options.out)
+        var fileNames: [String: String] = [:]
+        do {
+            for department in departments(of: plan) {
+                let name = fileName(for: department)
+                if let other = fileNames[Normalize.key(name)] {
+                    diagnostics.error(.planInvalid, department: department,
+                                      "部署「\(department)」と「\(other)」のファイル名が同じになります。計画の部署名を確認してください。")
+                    continue
+                }
+                fileNames[Normalize.key(name)] = department
+                let template = SubmissionTemplate(plan: plan, year: options.year, layout: options.layout, department: department)
+                output.add(name, try template.render())
+            }
+            if diagnostics.hasErrors {
+                return TemplateOutcome(diagnostics: diagnostics.sorted, written: [], refusal: "エラーがあるため、何も書き出していません。")
+            }
+            return TemplateOutcome(diagnostics: diagnostics.sorted, written: try output.commit(), refusal: nil)
+        } catch {
+            return TemplateOutcome(diagnostics: diagnostics.sorted, written: [],
+                                   refusal: "書き出しに失敗しました（\(error)）。出力フォルダは変更していません。")
+        }
+    }
+
+    /// Every department the plan names, in the order they first appear.
+    public static func departments(of plan: Plan) -> [String] {
+        var seen: Set<String> = []
+        var names: [String] = []
+        for leaf in plan.leaves {
+            for department in leaf.departments where seen.insert(Departments.key(department)).inserted {
+                names.append(department)
+            }
+        }
+        return names
+    }
+
+    /// `行政監理室.xlsx`; characters no file system accepts become `＿`.
+    public static func fileName(for department: String) -> String {
+        let forbidden: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|"]
+        let safe = String(department.map { forbidden.contains($0) || $0.isNewline ? "＿" : $0 })
+        return (safe.hasPrefix(".") ? "＿" + safe.dropFirst() : safe) + ".xlsx"
+    }
+}
