@@ -33,6 +33,8 @@ let package = Package(
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TableIO"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
         .testTarget(name: "PledgeKitTests", dependencies: ["PledgeKit", "PledgeCore", "TableIO", "XLSXReader"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["PledgeKit", "TableIO", "XLSXReader"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "PledgeKit", "TableIO", "XLSXReader", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ]
 )

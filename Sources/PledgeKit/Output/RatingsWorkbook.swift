@@ -44,6 +44,8 @@ struct SummarySheet {
         try sheet.write(texts.fill(settings.title), row: 0, column: 0, style: styles.title)
         try sheet.merge(.string(texts.fill(settings.lead)), firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: lastColumn,
                         style: styles.lead)
+        let leadWidth = settings.numberWidth + settings.titleWidth + settings.yearWidth * Double(years.count)
+        try sheet.setRow(1, height: RowHeight.points([(texts.fill(settings.lead), leadWidth)], fontSize: layout.fontSize))
 
         let top = Self.headerRow
         try sheet.merge(.string(settings.categoryHeading), firstRow: top, firstColumn: 0, lastRow: top + 1, lastColumn: 1,
@@ -61,6 +63,7 @@ struct SummarySheet {
             let textStyle = isPolicy ? styles.textBold : styles.text
             try sheet.write(node.number, row: row, column: 0, style: textStyle.with { $0.horizontal = .center })
             try sheet.write(node.title, row: row, column: 1, style: textStyle)
+            try sheet.setRow(row, height: RowHeight.points([(node.title, settings.titleWidth)], fontSize: layout.fontSize))
             for (offset, figures) in years.enumerated() {
                 try writeFigure(figures.percentages[node.id], digits: model.digits(of: node.id), bold: isPolicy,
                                 isCurrent: figures.year == model.year, sheet: sheet, row: row, column: 2 + offset)
@@ -117,6 +120,7 @@ struct DetailSheet {
         try sheet.write(heading, row: Self.headerRow, column: 0, style: styles.heading.with { $0.horizontal = .left })
         try sheet.write(settings.departmentHeading, row: Self.headerRow, column: 1, style: styles.heading)
         try sheet.write(settings.progressHeading, row: Self.headerRow, column: 2, style: styles.heading)
+        try sheet.setRow(Self.headerRow, height: RowHeight.points([(heading, settings.contentWidth)], fontSize: layout.fontSize))
 
         var row = Self.headerRow + 1
         for node in model.plan.nodesInOrder {
@@ -127,6 +131,7 @@ struct DetailSheet {
                 let label = isPolicy ? "\(settings.policyPrefix)\(node.number) \(node.title)" : "\(node.number) \(node.title)"
                 let style = isPolicy ? styles.textBold : styles.textBold.with { $0.backgroundColor = nil }
                 try sheet.write(label, row: row, column: 0, style: style)
+                try sheet.setRow(row, height: RowHeight.points([(label, settings.contentWidth)], fontSize: layout.fontSize))
                 try sheet.write("", row: row, column: 1, style: style)
                 let digits = model.digits(of: node.id)
                 if let value = model.progress.percentages[node.id] {
@@ -149,8 +154,12 @@ struct DetailSheet {
         guard content.count <= Self.cellLimit else {
             throw LayoutError("施策 \(model.plan.format(leaf.id)) の取組事業内容が\(content.count)文字あり、Excelの1セルの上限(\(Self.cellLimit)文字)を超えます。")
         }
+        let departments = leaf.departments.map { "・" + $0 }.joined(separator: "\n")
         try sheet.write(content, row: row, column: 0, style: styles.text)
-        try sheet.write(leaf.departments.map { "・" + $0 }.joined(separator: "\n"), row: row, column: 1, style: styles.text)
+        try sheet.write(departments, row: row, column: 1, style: styles.text)
+        let settings = layout.detail
+        try sheet.setRow(row, height: RowHeight.points([(content, settings.contentWidth), (departments, settings.departmentWidth)],
+                                                       fontSize: layout.fontSize))
         let stars = model.progress.stars(leaf.id).map(Stars.glyphs) ?? layout.unreportedLabel
         try sheet.write(stars, row: row, column: 2, style: styles.stars)
     }

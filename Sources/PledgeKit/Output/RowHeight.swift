@@ -1,0 +1,36 @@
+import Foundation
+
+/// Row heights for wrapped text. libxlsxwriter cannot measure text and LibreOffice does not grow
+/// rows when it opens a file, so the height is estimated: a full-width character takes about two
+/// of Excel's width units (the width of `0`), a half-width one about one.
+enum RowHeight {
+    /// Points per line at a font size, with the line spacing Excel uses for Japanese fonts.
+    static func lineHeight(fontSize: Double) -> Double { (fontSize * 1.35).rounded(.up) }
+
+    /// Lines a text takes in a column `width` units wide, wrapping each of its lines.
+    static func lines(_ text: String, width: Double) -> Int {
+        let usable = max(width - 1, 1)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
+            let units = line.unicodeScalars.reduce(0.0) { $0 + (isWide($1) ? 1.8 : 1.0) }
+            return total + max(1, Int((units / usable).rounded(.up)))
+        }
+    }
+
+    /// The height of a row holding these texts in columns of these widths.
+    static func points(_ cells: [(text: String, width: Double)], fontSize: Double) -> Double {
+        let lineCount = cells.map { lines($0.text, width: $0.width) }.max() ?? 1
+        return Double(lineCount) * lineHeight(fontSize: fontSize) + 4
+    }
+
+    /// East Asian wide and full-width characters (CJK, kana, full-width forms, ★☆●・).
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2460...0x24FF, 0x25A0...0x27BF, 0x2E80...0x303E, 0x3041...0x33FF,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+             0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x2000...0x206F where scalar.value >= 0x2010:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import PledgeKit
+import Testing
+
+/// The official workbook of the Tomakomai sample: its XML parts against the committed golden
+/// parts, byte-identical reruns, and the layout file that describes it.
+@Suite struct OfficialWorkbookTests {
+    static let workbookName = "市長公約取組状況.xlsx"
+
+    func merge(into scratch: Scratch, _ extra: [String] = []) throws -> PledgeKitBinary.Result {
+        try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("tomakomai/inbox"),
+                                 "--plan", PledgeKitBinary.sample("tomakomai/plan.csv"), "--year", "令和2年度",
+                                 "--previous", PledgeKitBinary.sample("tomakomai/previous/summary.csv"),
+                                 "--out", scratch.path("out")] + extra)
+    }
+
+    @Test func partsMatchTheGoldenFiles() throws {
+        let scratch = try Scratch()
+        let result = try merge(into: scratch, ["--layout", PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/tomakomai").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let parts = try WorkbookParts.read(scratch.path("out/\(Self.workbookName)"))
+        if WorkbookParts.recording { try WorkbookParts.record(parts, as: "tomakomai") }
+        let golden = try WorkbookParts.golden("tomakomai")
+        #expect(Set(parts.keys) == Set(golden.keys))
+        for (path, data) in golden.sorted(by: { $0.key < $1.key }) {
+            let actual = parts[path].map { String(decoding: $0, as: UTF8.self) }
+            #expect(actual == String(decoding: data, as: UTF8.self), "part \(path) differs from Golden/tomakomai/\(path)")
+        }
+    }
+
+    @Test func twoRunsGiveByteIdenticalWorkbooks() throws {
+        let first = try Scratch(), second = try Scratch()
+        #expect(try merge(into: first).status == 0)
+        #expect(try merge(into: second).status == 0)
+        let a = try Data(contentsOf: first.url.appendingPathComponent("out/\(Self.workbookName)"))
+        let b = try Data(contentsOf: second.url.appendingPathComponent("out/\(Self.workbookName)"))
+        #expect(a.count > 10_000)
+        #expect(a == b)
+    }
+
+    @Test func creationTimeIsTheEndOfTheFiscalYear() throws {
+        let scratch = try Scratch()
+        #expect(try merge(into: scratch).status == 0)
+        let core = try WorkbookParts.read(scratch.path("out/\(Self.workbookName)"))["docProps/core.xml"]
+        let text = String(decoding: core ?? Data(), as: UTF8.self)
+        #expect(text.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2021-03-31T00:00:00Z</dcterms:created>"))
+    }
+
+    @Test func printSetUpIsA4FittedToWidthWithRepeatedHeadings() throws {
+        let scratch = try Scratch()
+        #expect(try merge(into: scratch).status == 0)
+        let parts = try WorkbookParts.read(scratch.path("out/\(Self.workbookName)"))
+        let workbook = String(decoding: parts["xl/workbook.xml"] ?? Data(), as: UTF8.self)
+        #expect(workbook.contains("<sheet name=\"総括表\""))
+        #expect(workbook.contains("<sheet name=\"取組状況\""))
+        #expect(workbook.contains("<sheet name=\"照合結果\""))
+        #expect(workbook.contains("_xlnm.Print_Titles"))
+        for sheet in ["sheet1", "sheet2", "sheet3", "sheet4"] {
+            let xml = String(decoding: parts["xl/worksheets/\(sheet).xml"] ?? Data(), as: UTF8.self)
+            #expect(xml.contains("paperSize=\"9\""), "\(sheet) prints on A4")
+            #expect(xml.contains("fitToPage=\"1\""), "\(sheet) fits the page width")
+            #expect(xml.contains("showGridLines=\"0\""), "\(sheet) hides gridlines")
+        }
+        let styles = String(decoding: parts["xl/styles.xml"] ?? Data(), as: UTF8.self)
+        #expect(styles.contains("ＭＳ Ｐゴシック"))
+        #expect(parts["xl/charts/chart1.xml"] != nil)
+    }
+
+    @Test func theLayoutFileDescribesTheBuiltInDefault() throws {
+        let loaded = try ReportLayout.load(directory: PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/tomakomai"))
+        var expected = ReportLayout.tomakomai
+        expected.workbook?.organisation = "苫小牧市"
+        #expect(loaded == expected)
+    }
+
+    @Test func aLayoutCanTurnTheWorkbookOff() throws {
+        let scratch = try Scratch()
+        try scratch.write("layout/layout.yaml", "workbook: null\n")
+        let result = try merge(into: scratch, ["--layout", scratch.path("layout")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("out/\(Self.workbookName)")))
+        #expect(FileManager.default.fileExists(atPath: scratch.path("out/summary.csv")))
+    }
+}
