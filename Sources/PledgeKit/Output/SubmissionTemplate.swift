@@ -150,6 +150,16 @@ public struct SubmissionTemplate {
         ]
     }
 
+    /// Lines a wrapped text takes in a column of `width` character units (a full-width character
+    /// takes two units).
+    static func lineCount(_ text: String, width: Double) -> Int {
+        let usable = max(width - 1, 4)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
+            let units = line.unicodeScalars.reduce(0.0) { $0 + ($1.isASCII ? 1.0 : 2.0) }
+            return total + max(1, Int((units / usable).rounded(.up)))
+        }
+    }
+
     func write(into workbook: Workbook) throws {
         let font = layout.workbook?.fontName ?? WorkbookLayout().fontName
         let styles = Styles(fontName: font, fontSize: layout.workbook?.fontSize ?? 10.5)
@@ -197,23 +207,30 @@ public struct SubmissionTemplate {
         let measures = self.measures
         var row = r(Rows.firstEntry)
         for measure in measures {
+            var lines = 2
             for (index, column) in columns.enumerated() {
                 switch column.kind {
                 case .id: try sheet.write(plan.format(measure.id), row: row, column: index, style: styles.fixedCenter)
                 case .ancestor(let level):
                     let ancestor = plan.node(NodeID(Array(measure.id.path.prefix(level + 1))))
                     let text = ancestor.map { "\(plan.format($0.id)) \($0.title)" } ?? ""
+                    lines = max(lines, Self.lineCount(text, width: column.width))
                     try sheet.write(text, row: row, column: index, style: styles.fixed)
-                case .title: try sheet.write(measure.title, row: row, column: index, style: styles.fixed)
+                case .title:
+                    lines = max(lines, Self.lineCount(measure.title, width: column.width))
+                    try sheet.write(measure.title, row: row, column: index, style: styles.fixed)
                 case .activity, .note: try sheet.write(.blank, row: row, column: index, style: styles.entry)
                 case .rating, .status: try sheet.write(.blank, row: row, column: index, style: styles.entryCenter)
                 }
             }
+            // libxlsxwriter cannot fit a row to wrapped text: give it the height its longest cell needs.
+            try sheet.setRow(row, height: Double(lines) * 13.5 + 4)
             row += 1
         }
         let firstFree = row
         let lastFree = firstFree + freeRows - 1
         for freeRow in firstFree...lastFree {
+            try sheet.setRow(freeRow, height: 2 * 13.5 + 4)
             for (index, column) in columns.enumerated() {
                 switch column.kind {
                 case .id, .rating, .status: try sheet.write(.blank, row: freeRow, column: index, style: styles.entryCenter)
