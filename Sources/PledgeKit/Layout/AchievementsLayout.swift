@@ -1,6 +1,7 @@
 /// The achievements style's settings (the Ageo report), read from `workbook.achievements` in
 /// `layout.yaml`. Every key is optional. `{year}` is replaced by the fiscal year's label, `{no}` by an
 /// area's number, `{title}` by its title, `{label}` by a status's label, `{count}` by a count.
+/// Row heights follow the texts (estimated, as libxlsxwriter cannot measure text).
 public struct AchievementsLayout: Sendable, Equatable, Codable {
     public var sheetName = "取組状況"
     public var title = "市長公約に係る取組状況"
@@ -38,10 +39,8 @@ public struct AchievementsLayout: Sendable, Equatable, Codable {
     public var itemWidth = 80.0
     public var statusWidth = 10.0
     public var numberWidth = 5.0
-    public var areaTitleWidth = 56.0
+    public var areaTitleWidth = 62.0
     public var countWidth = 9.0
-    /// Height in points of one line of wrapped text in a merged row (the lead), which Excel does not fit by itself.
-    public var lineHeight = 14.0
 
     public init() {}
 
@@ -80,7 +79,6 @@ public struct AchievementsLayout: Sendable, Equatable, Codable {
         numberWidth = try c.decodeIfPresent(Double.self, forKey: .numberWidth) ?? d.numberWidth
         areaTitleWidth = try c.decodeIfPresent(Double.self, forKey: .areaTitleWidth) ?? d.areaTitleWidth
         countWidth = try c.decodeIfPresent(Double.self, forKey: .countWidth) ?? d.countWidth
-        lineHeight = try c.decodeIfPresent(Double.self, forKey: .lineHeight) ?? d.lineHeight
     }
 }
 
