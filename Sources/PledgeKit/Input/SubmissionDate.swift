@@ -14,8 +14,10 @@ public struct SubmissionDate: Sendable, Hashable, Comparable, CustomStringConver
     /// Reads `2021/4/20`, `2021-04-16`, `2021年4月20日`, `令和3年4月19日`, `R3.4.19`, a workbook's
     /// `2021-04-20 00:00:00`, or an Excel serial day number such as `44306`.
     public init?(parsing text: String) {
-        var value = Normalize.compact(text).uppercased()
-        if let space = value.firstIndex(of: " ") { value = String(value[..<space]) }
+        // A workbook's date-time (`2021-04-20 00:00:00`): the date is what comes before the time.
+        let words = Normalize.nfkc(text).split(whereSeparator: \.isWhitespace)
+        let dated = words.count > 1 && words[1].contains(":") ? String(words[0]) : text
+        var value = Normalize.compact(dated).uppercased()
         if value.count == 5, let serial = Int(value), serial > 20000 {
             self.init(excelSerial: serial)
             return

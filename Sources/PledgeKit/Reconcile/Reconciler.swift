@@ -77,7 +77,8 @@ public struct Reconciler {
     }
 
     private func read(_ submission: Submission, into result: inout Reconciliation, diagnostics: inout Diagnostics) {
-        var seenTexts: [NodeID: Set<String>] = [:]
+        // The first row of each (measure, activity text) in this file, to name it when it comes again.
+        var firstRows: [NodeID: [String: SourceLocation]] = [:]
         let fileYear = year ?? submission.fiscalYear.flatMap { FiscalYear(parsing: $0.value) }
         for sheet in submission.sheets {
             for row in sheet.rows {
@@ -90,13 +91,17 @@ public struct Reconciler {
                     result.rowsSkipped += 1
                 case .counted(let located):
                     let activity = located.activity
-                    guard seenTexts[activity.measure, default: []].insert(Normalize.key(activity.text)).inserted else {
-                        diagnostics.warning(.activityDuplicate, at: located.location, measureID: plan.format(activity.measure),
+                    let here = sheet.table.location(row: row.number, column: sheet.header["activity"])
+                    let key = Normalize.key(activity.text)
+                    if let first = firstRows[activity.measure]?[key] {
+                        let place = first.sheet == here.sheet ? first.cell : "\(first.sheet ?? "")!\(first.cell)"
+                        diagnostics.warning(.activityDuplicate, at: here, measureID: plan.format(activity.measure),
                                             department: activity.department,
-                                            "同じ取組がこのファイルに2回あります。2回目の行は集計しません。")
+                                            "同じ施策の同じ取組が\(place)にもあります。この行は集計しません。")
                         result.rowsSkipped += 1
                         continue
                     }
+                    firstRows[activity.measure, default: [:]][key] = here
                     result.activities.append(located)
                 }
             }
