@@ -28,10 +28,14 @@ let package = Package(
         .executableTarget(name: "PledgeKitCLI", dependencies: [
             "PledgeKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Benchmarks/run.sh: reads a workbook with XLSXReader and prints its row count (or dumps it).
+        .executableTarget(name: "xlsx-read-bench", dependencies: ["XLSXReader", "TableIO"], path: "Benchmarks/xlsx-read-bench"),
         .testTarget(name: "PledgeCoreTests", dependencies: ["PledgeCore"]),
         .testTarget(name: "TableIOTests", dependencies: ["TableIO"]),
-        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TableIO"]),
-        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TableIO"], exclude: ["Fixtures"]),
+        .testTarget(name: "XLSXWriterTests", dependencies: [
+            "XLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "PledgeKitTests", dependencies: ["PledgeKit", "PledgeCore", "TableIO", "XLSXReader"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "PledgeKit", "TableIO", "XLSXReader", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -3,7 +3,8 @@ import PledgeCore
 import TableIO
 
 /// Last year's published figures, for the previous-year column: read from last year's
-/// `summary.csv` (or last year's workbook), never recomputed, because they are what was published.
+/// `summary.csv` or last year's official workbook (its 総括表), never recomputed, because they are
+/// what was published.
 public struct YearFigures: Sendable, Equatable {
     public var year: FiscalYear
     public var percentages: [NodeID: Rational]
@@ -11,26 +12,49 @@ public struct YearFigures: Sendable, Equatable {
 }
 
 public enum PreviousYearLoader {
-    public static func load(_ url: URL, plan: Plan, expected: FiscalYear, diagnostics: inout Diagnostics) -> YearFigures? {
+    public static func load(_ url: URL, plan: Plan, expected: FiscalYear, overallLabel: String = "全体",
+                            diagnostics: inout Diagnostics) -> YearFigures? {
         let file = url.lastPathComponent
-        let table: Table
+        let tables: [Table]
         do throws(TableReadError) {
-            guard let first = try TableLoader.tables(at: url).first else { throw TableReadError(file: file, "表がありません。") }
-            table = first
+            tables = try TableLoader.tables(at: url)
         } catch {
             diagnostics.add(error)
             return nil
         }
-        let specs = [ColumnSpec("fiscal_year", ["年度"]), ColumnSpec("id", []), ColumnSpec("progress_pct", ["進捗率"])]
-        guard let headerRow = table.rows.first(where: { HeaderMap(row: $0, specs: specs).columns.count == 3 }) else {
+        let errorsAtStart = diagnostics.count(.error)
+        let figures: YearFigures?
+        if let (table, header) = openDataHeader(in: tables) {
+            figures = fromOpenData(table, header: header, plan: plan, expected: expected, diagnostics: &diagnostics)
+        } else if let (table, header, column) = summarySheetHeader(in: tables, expected: expected) {
+            figures = fromSummarySheet(table, headerRow: header, column: column, plan: plan, expected: expected,
+                                       overallLabel: overallLabel, diagnostics: &diagnostics)
+        } else {
             diagnostics.error(.previousYear, at: SourceLocation(file: file),
-                              "前年度のsummary.csvとして読めません（fiscal_year, id, progress_pct の列が必要です）。")
+                              "前年度のsummary.csv（fiscal_year, id, progress_pct の列）としても、\(expected.label)の列がある総括表としても読めません。")
             return nil
         }
-        let header = HeaderMap(row: headerRow, specs: specs)
+        return diagnostics.count(.error) == errorsAtStart ? figures : nil
+    }
+
+    // MARK: summary.csv
+
+    static let openDataColumns = [ColumnSpec("fiscal_year", ["年度"]), ColumnSpec("id", []), ColumnSpec("progress_pct", ["進捗率"])]
+
+    static func openDataHeader(in tables: [Table]) -> (Table, Row)? {
+        for table in tables {
+            if let row = table.rows.prefix(20).first(where: { HeaderMap(row: $0, specs: openDataColumns).columns.count == 3 }) {
+                return (table, row)
+            }
+        }
+        return nil
+    }
+
+    static func fromOpenData(_ table: Table, header headerRow: Row, plan: Plan, expected: FiscalYear,
+                             diagnostics: inout Diagnostics) -> YearFigures {
+        let header = HeaderMap(row: headerRow, specs: openDataColumns)
         var figures = YearFigures(year: expected, percentages: [:], overall: nil)
         var years: Set<FiscalYear> = []
-        let errorsAtStart = diagnostics.count(.error)
         for row in table.rows where row.number > headerRow.number && !row.isBlank {
             let idText = header.value("id", in: row)
             let valueText = header.value("progress_pct", in: row)
@@ -40,13 +64,9 @@ public enum PreviousYearLoader {
                 continue
             }
             years.insert(year)
-            guard year == expected else { continue }
-            if valueText.isEmpty { continue }
-            guard let value = Rational(decimal: Normalize.compact(valueText)) else {
-                diagnostics.error(.previousYear, at: table.location(row: row.number, column: header["progress_pct"]),
-                                  "進捗率「\(valueText)」が数値ではありません。")
-                continue
-            }
+            guard year == expected, !valueText.isEmpty else { continue }
+            guard let value = percentage(valueText, table: table, row: row.number, column: header["progress_pct"], diagnostics: &diagnostics)
+            else { continue }
             if Normalize.key(idText) == "all" {
                 figures.overall = value
             } else if let id = NodeID(parsing: idText), plan.node(id) != nil {
@@ -58,9 +78,65 @@ public enum PreviousYearLoader {
         }
         if !years.contains(expected) {
             let found = years.sorted().map(\.label).joined(separator: "、")
-            diagnostics.error(.previousYear, at: SourceLocation(file: file),
+            diagnostics.error(.previousYear, at: SourceLocation(file: table.file),
                               "前年度(\(expected.label))の行がありません（ファイル内の年度: \(found.isEmpty ? "なし" : found)）。")
         }
-        return diagnostics.count(.error) == errorsAtStart ? figures : nil
+        return figures
+    }
+
+    // MARK: last year's workbook
+
+    /// The 総括表 of an official workbook: a heading row with one column per fiscal year
+    /// (`令和元年度 (%)`); the column of the expected year is the one read.
+    static func summarySheetHeader(in tables: [Table], expected: FiscalYear) -> (Table, Row, Int)? {
+        for table in tables {
+            for row in table.rows.prefix(20) {
+                for (offset, cell) in row.values.enumerated() {
+                    let heading = cell.replacingOccurrences(of: "(%)", with: "").replacingOccurrences(of: "（%）", with: "")
+                    if FiscalYear(parsing: heading) == expected { return (table, row, offset + 1) }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Rows are matched to the plan by their title (policy and pledge titles are what a reader
+    /// sees; numbering may change between years), the overall row by its label.
+    static func fromSummarySheet(_ table: Table, headerRow: Row, column: Int, plan: Plan, expected: FiscalYear,
+                                 overallLabel: String, diagnostics: inout Diagnostics) -> YearFigures {
+        var figures = YearFigures(year: expected, percentages: [:], overall: nil)
+        var byTitle: [String: NodeID] = [:]
+        for node in plan.nodesInOrder where !node.children.isEmpty || plan.depth == 1 {
+            byTitle[Normalize.key(node.title)] = byTitle[Normalize.key(node.title)] ?? node.id
+        }
+        for row in table.rows where row.number > headerRow.number && !row.isBlank {
+            let valueText = Normalize.text(row[column])
+            let labels = row.values.prefix(column - 1).map(Normalize.key).filter { !$0.isEmpty }
+            if labels.contains(Normalize.key(overallLabel)) {
+                figures.overall = percentage(valueText, table: table, row: row.number, column: column, diagnostics: &diagnostics)
+                break
+            }
+            // 未提出, ― and the like: no figure was published for that row.
+            guard valueText.contains(where: \.isNumber) else { continue }
+            guard let id = labels.lazy.compactMap({ byTitle[$0] }).first else {
+                diagnostics.warning(.previousYear, at: table.location(row: row.number, column: nil),
+                                    "前年度の行「\(row.values.prefix(column - 1).joined(separator: " "))」は今年度の計画にありません。前年度欄には表示しません。")
+                continue
+            }
+            figures.percentages[id] = percentage(valueText, table: table, row: row.number, column: column, diagnostics: &diagnostics)
+        }
+        if figures.overall == nil {
+            diagnostics.error(.previousYear, at: SourceLocation(file: table.file, sheet: table.sheet),
+                              "前年度の総括表に「\(overallLabel)」の行がありません。")
+        }
+        return figures
+    }
+
+    static func percentage(_ text: String, table: Table, row: Int, column: Int?, diagnostics: inout Diagnostics) -> Rational? {
+        guard let value = Rational(decimal: Normalize.compact(text)) else {
+            diagnostics.error(.previousYear, at: table.location(row: row, column: column), "進捗率「\(text)」が数値ではありません。")
+            return nil
+        }
+        return value
     }
 }

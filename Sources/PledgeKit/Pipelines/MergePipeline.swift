@@ -49,7 +49,9 @@ public enum MergePipeline {
             return outcome
         }
         let previous = options.previous.flatMap {
-            PreviousYearLoader.load($0, plan: plan, expected: options.year.previous, diagnostics: &diagnostics)
+            PreviousYearLoader.load($0, plan: plan, expected: options.year.previous,
+                                    overallLabel: options.layout.workbook?.summary.overallLabel ?? "全体",
+                                    diagnostics: &diagnostics)
         }
         let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules)
             .reconcile(submissions, diagnostics: &diagnostics)

@@ -1,1 +1,0 @@
-// Tests for the libxlsxwriter wrapper land here (issue 4).
