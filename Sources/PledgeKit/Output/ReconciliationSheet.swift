@@ -18,6 +18,8 @@ enum ReconciliationSheet {
             for (column, value) in values.enumerated() {
                 try sheet.write(value, row: index + 1, column: column, style: styles.text)
             }
+            try sheet.setRow(index + 1, height: RowHeight.points(Array(zip(values, widths)).map { ($0, $1) },
+                                                                 fontSize: styles.base.fontSize ?? 10))
         }
         if diagnostics.isEmpty {
             try sheet.merge(.string("問題は見つかりませんでした。"), firstRow: 1, firstColumn: 0, lastRow: 1,

@@ -1,1 +1,0 @@
-// Tests for the XLSX reader land here (issue 3).
