@@ -253,7 +253,10 @@ extension Reconciler {
             guard let sender = submission.sender else { continue }
             let key = Departments.key(sender)
             let reported = Set(result.activities.filter { Departments.key($0.activity.department) == key }.map(\.activity.measure))
-            for leaf in plan.leaves where leaf.departments.contains(where: { Departments.key($0) == key }) && !reported.contains(leaf.id) {
+            // A measure whose row has an error is already reported with its cell.
+            let withErrors = Set(diagnostics.all.filter { $0.severity == .error && $0.location?.file == submission.file }.map(\.measureID))
+            for leaf in plan.leaves where leaf.departments.contains(where: { Departments.key($0) == key })
+                && !reported.contains(leaf.id) && !withErrors.contains(plan.format(leaf.id)) {
                 diagnostics.warning(.measureUnreported, at: SourceLocation(file: submission.file), measureID: plan.format(leaf.id),
                                     department: sender,
                                     "担当の施策 \(plan.format(leaf.id))「\(leaf.title)」の取組が記入されていません（このままでは未提出として扱われます）。")
