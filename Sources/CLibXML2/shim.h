@@ -6,4 +6,8 @@
 #undef LIBXML_ICU_ENABLED
 #include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
+#include <libxml/parser.h>
+// zlib (which libxml2 links too): XLSXReader inflates zip entries itself, bounded and pull-based,
+// so that a hostile archive can neither hang nor over-read (see XLSXReader/EntryInflater.swift).
+#include <zlib.h>
 #endif

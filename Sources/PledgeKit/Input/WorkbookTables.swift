@@ -1,9 +1,12 @@
 import Foundation
 import TableIO
+import XLSXReader
 
-/// XLSX input goes through XLSXReader (issue 3).
+/// XLSX input goes through XLSXReader: every sheet (visible ones unless asked), each a table with
+/// its file, sheet and 1-based row numbers; refusals come back as Japanese messages naming the file.
 enum WorkbookTables {
     static func read(_ url: URL, includeHidden: Bool) throws(TableReadError) -> [Table] {
-        throw TableReadError(file: url.lastPathComponent, "このバージョンはまだ.xlsxを読めません。")
+        let workbook = try XLSXWorkbook.open(url: url)
+        return try workbook.readTables(includeHidden: includeHidden)
     }
 }

@@ -1,1 +1,0 @@
-// The streaming XLSX reader lands here (issue 3).
