@@ -411,6 +411,20 @@ def tomakomai():
         wb.save(p)
 
 
+def end_to_end():
+    """A submission for Tests/EndToEndTests' small plan with a rating out of range in D5 of 提出票."""
+    import openpyxl
+    if p := wanted("e2e/行政監理室.xlsx"):
+        wb = openpyxl.Workbook(); pin_openpyxl(wb)
+        ws = wb.active; ws.title = "提出票"
+        for row in (["部署名", "行政監理室"], ["年度", "令和2年度"], [], ["施策ID", "施策内容", "取組事業内容", "評価"],
+                    ["Ⅰ-1-1", None, "研修を実施しました", 11], ["Ⅰ-1-1", None, "計画を改定しました", 7.0]):
+            ws.append(row)
+        hidden = wb.create_sheet("作業用"); hidden.sheet_state = "hidden"
+        hidden.append(["施策ID", "取組事業内容", "評価"]); hidden.append(["Ⅰ-1-9", "隠しシートの行", "済"])
+        wb.save(p)
+
+
 if __name__ == "__main__":
     handmade()
     hostile()
@@ -418,4 +432,5 @@ if __name__ == "__main__":
     by_xlsxwriter()
     by_libreoffice()
     tomakomai()
+    end_to_end()
     print("fixtures in", HERE)

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// `merge` on workbooks: the Tomakomai sample sent as .xlsx gives the same report as its CSV files,
+/// cell references in messages point into the workbook, and every hostile workbook is refused with
+/// a message naming it, exit 1, the other files still checked, and the out folder untouched.
+@Suite struct XLSXMergeTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("XLSXReaderTests/Fixtures")
+
+    static let plan = """
+    基本政策番号,基本政策,公約番号,公約,施策番号,施策,担当部署
+    Ⅰ,行革を進めます,1,計画を策定します,1,行革プランを実行します,・行政監理室
+    Ⅰ,行革を進めます,1,計画を策定します,2,財政指標を管理します,・財政課
+
+    """
+
+    @Test func tomakomaiSubmissionsAsWorkbooksGiveTheSameReport() throws {
+        let scratch = try Scratch()
+        let result = try PledgeKitBinary.run(["merge", Self.fixtures.appendingPathComponent("tomakomai-xlsx").path,
+                                              "--plan", PledgeKitBinary.sample("tomakomai/plan.csv"), "--year", "令和2年度",
+                                              "--previous", PledgeKitBinary.sample("tomakomai/previous/summary.csv"),
+                                              "--out", scratch.path("out")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("令和2年度 全体の進捗: 74.8%"))
+        let rows = try scratch.csv("out/summary.csv")
+        let current = Dictionary(uniqueKeysWithValues: rows.filter { $0["fiscal_year"] == "2020" }.map { ($0["id"]!, $0["progress_pct"]!) })
+        #expect(current == TomakomaiMergeTests.fy2020)
+        #expect(try scratch.csv("out/activities.csv").count == 102)
+        #expect(try scratch.csv("out/measures.csv").count == 50)
+
+        // The same figures as from the CSV inbox, byte for byte.
+        let fromCSV = try Scratch()
+        let csvRun = try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("tomakomai/inbox"),
+                                              "--plan", PledgeKitBinary.sample("tomakomai/plan.csv"), "--year", "令和2年度",
+                                              "--previous", PledgeKitBinary.sample("tomakomai/previous/summary.csv"),
+                                              "--out", fromCSV.path("out")])
+        #expect(csvRun.status == 0)
+        for name in ["summary.csv", "measures.csv", "activities.csv", "departments.csv"] {
+            #expect(try scratch.read("out/" + name) == fromCSV.read("out/" + name), "\(name)")
+        }
+    }
+
+    @Test func messagesNameTheWorkbookSheetAndCell() throws {
+        let scratch = try Scratch()
+        try scratch.write("plan.csv", Self.plan)
+        try FileManager.default.createDirectory(atPath: scratch.path("inbox"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.fixtures.appendingPathComponent("e2e/行政監理室.xlsx").path,
+                                         toPath: scratch.path("inbox/行政監理室.xlsx"))
+        let result = try PledgeKitBinary.run(["merge", scratch.path("inbox"), "--plan", scratch.path("plan.csv"),
+                                              "--year", "2020", "--out", scratch.path("out")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("行政監理室.xlsx 提出票!D5: 評価は0〜10の整数で入力してください（入力値: 11）"), "\(result.stderr)")
+        // 7.0 stored as a number is the rating 7; the hidden sheet's rows are not read.
+        #expect(!result.stderr.contains("提出票!D6"))
+        #expect(!result.stderr.contains("作業用"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("out")))
+    }
+
+    static let refusals: [(String, String)] = [
+        ("encrypted-ole.xlsx", "Excel 97-2003形式(.xls)のファイル、またはパスワードで保護（暗号化）されたブックです。"),
+        ("not-a-zip.xlsx", "Excelブック(.xlsx)ではありません（ZIP形式になっていません）。"),
+        ("truncated.xlsx", "ファイルが途中で切れています（壊れています）。"),
+        ("doctype-entities.xlsx", "部品「xl/worksheets/sheet1.xml」にDOCTYPE宣言があります。"),
+        ("external-entity.xlsx", "部品「xl/sharedStrings.xml」にDOCTYPE宣言があります。"),
+        ("undeclared-entity.xlsx", "部品「xl/worksheets/sheet1.xml」にエンティティ参照があります。"),
+        ("zip-bomb.xlsx", "部品「xl/worksheets/sheet1.xml」の圧縮率が異常です"),
+        ("zip-bomb-lying-size.xlsx", "部品「xl/worksheets/sheet1.xml」を展開すると上限（2000バイト）を超えます。"),
+        ("too-many-entries.xlsx", "ZIPの中の部品が多すぎます（1007個、上限1000個）。"),
+        ("parent-path-entry.xlsx", "ZIPの中に不正な部品名「xl/../../evil.sh」があります"),
+        ("absolute-path-entry.xlsx", "ZIPの中に不正な部品名「/etc/cron.d/evil」があります"),
+        ("duplicate-entry.xlsx", "ZIPの中に同じ名前の部品「xl/worksheets/sheet1.xml」が複数あります。"),
+    ]
+
+    @Test(arguments: refusals)
+    func hostileWorkbookIsRefused(fixture: String, message: String) throws {
+        let scratch = try Scratch()
+        try scratch.write("plan.csv", Self.plan)
+        try FileManager.default.createDirectory(atPath: scratch.path("inbox"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.fixtures.appendingPathComponent("hostile/" + fixture).path,
+                                         toPath: scratch.path("inbox/財政課.xlsx"))
+        // Another department's file, with an error of its own: it must still be read and reported.
+        try scratch.write("inbox/行政監理室.csv", "部署名,行政監理室\n年度,令和2年度\n\n施策ID,施策内容,取組事業内容,評価\nⅠ-1-1,,研修を実施しました,12\n")
+        try scratch.write("out/summary.csv", "last run\r\n")
+        let started = Date()
+        let result = try PledgeKitBinary.run(["merge", scratch.path("inbox"), "--plan", scratch.path("plan.csv"),
+                                              "--year", "2020", "--out", scratch.path("out")])
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(result.status == 1, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stderr.contains("財政課.xlsx: " + message), "\(result.stderr)")
+        #expect(result.stderr.contains("行政監理室.csv!D5: 評価は0〜10の整数で入力してください（入力値: 12）"))
+        #expect(result.stderr.contains("何も書き出していません"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("out")) == ["summary.csv"])
+        #expect(try scratch.read("out/summary.csv") == "last run\r\n")
+    }
+}
