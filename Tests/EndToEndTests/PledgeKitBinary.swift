@@ -12,10 +12,13 @@ struct PledgeKitBinary {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     static var executable: URL {
-        // The test bundle sits beside the products of the same build.
-        let beside = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("pledgekit")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return repositoryRoot.appendingPathComponent(".build/debug/pledgekit")
+        // The test executable sits beside the products of the same build (on Linux,
+        // Bundle.main.bundleURL is already that folder, so it cannot be used to find it).
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("pledgekit")
+        precondition(FileManager.default.isExecutableFile(atPath: beside.path),
+                     "no pledgekit beside the tests at \(beside.path): run `swift build --build-tests` first")
+        return beside
     }
 
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
