@@ -2,13 +2,16 @@ import CLibXML2
 import Foundation
 import TableIO
 
-/// Streams one worksheet part with libxml2's `xmlTextReader` into TableIO rows: never a DOM, one
-/// reusable byte buffer for the value being read, element names compared as bytes.
+/// Streams one worksheet part into TableIO rows with libxml2's SAX2 push parser, fed chunk by chunk
+/// from the inflater: never a tree, one reusable byte buffer for the value being read, element
+/// names compared as bytes. (The small parts go through `XMLPartReader`'s `xmlTextReader`; for the
+/// sheet, the reader's per-node tree building cost more than half the time, see Benchmarks/README.md.)
+/// The same safe options; a DOCTYPE (internal subset) or any non-predefined entity stops the parser.
 ///
 /// Handles cells and rows without `r` (they follow the previous one), shared (`s`) and inline
 /// (`inlineStr`) strings, `str` formula results, booleans, errors, ISO dates (`d`), numbers shown as
 /// dates by their format, formulas by their cached value, and `<mergeCell>` ranges.
-struct SheetStreamReader {
+final class SheetStreamReader {
     /// Columns beyond XFD do not exist in Excel.
     static let maxColumn = 16_384
     /// Cells a sheet may occupy (padding between sparse cells included): a guard against a small
@@ -22,170 +25,276 @@ struct SheetStreamReader {
 
     private enum CellType: UInt8 { case number, shared, inline, formulaString, boolean, error, isoDate }
 
-    func read(xml: XMLPartReader) throws(XLSXReadError) -> (rows: [Row], merged: [CellRange]) {
-        var rows: [Row] = []
-        var merged: [CellRange] = []
-        var values: [String] = []
-        var valueBytes: [UInt8] = []
+    @exclusivity(unchecked) private var rows: [Row] = []
+    @exclusivity(unchecked) private var merged: [CellRange] = []
+    @exclusivity(unchecked) private var values: [String] = []
+    @exclusivity(unchecked) private var valueBytes: [UInt8] = []
+    @exclusivity(unchecked) private var rowNumber = 0
+    @exclusivity(unchecked) private var column = 0
+    @exclusivity(unchecked) private var cellType = CellType.number
+    @exclusivity(unchecked) private var cellStyle = 0
+    @exclusivity(unchecked) private var inRow = false
+    @exclusivity(unchecked) private var inCell = false
+    @exclusivity(unchecked) private var inValue = false
+    @exclusivity(unchecked) private var inInline = false
+    @exclusivity(unchecked) private var inText = false
+    @exclusivity(unchecked) private var phoneticDepth = 0
+    @exclusivity(unchecked) private var cellCount = 0
+    @exclusivity(unchecked) private var failure: XLSXReadError?
+    @exclusivity(unchecked) private var context: xmlParserCtxtPtr?
+    private var part = ""
+
+    init(sheet: String, sharedStrings: [String], styles: CellStyles, date1904: Bool) {
+        self.sheet = sheet
+        self.sharedStrings = sharedStrings
+        self.styles = styles
+        self.date1904 = date1904
         valueBytes.reserveCapacity(256)
-        var rowNumber = 0
-        var column = 0
-        var cellType = CellType.number
-        var cellStyle = 0
-        var inRow = false, inCell = false, inValue = false, inInline = false, inText = false
-        var phoneticDepth = 0
-        var cellCount = 0
+    }
 
-        let elementType = XML_READER_TYPE_ELEMENT.rawValue
-        let endType = XML_READER_TYPE_END_ELEMENT.rawValue
-
-        func finishRow() {
-            while let last = values.last, last.isEmpty { values.removeLast() }
-            if !values.isEmpty { rows.append(Row(number: rowNumber, values: values)) }
-            values.removeAll(keepingCapacity: true)
-            inRow = false
-        }
-
-        func finishCell() throws(XLSXReadError) {
-            inCell = false
-            let text: String = try valueBytes.withUnsafeBufferPointer { bytes throws(XLSXReadError) -> String in
-                switch cellType {
-                case .shared:
-                    guard bytes.count > 0 else { return "" }  // t="s" with an empty <v/>
-                    guard let index = Self.parseIndex(bytes), index < sharedStrings.count else {
-                        throw .badCell(sheet: sheet, row: rowNumber, column: column,
-                                       detail: "共有文字列の番号「\(String(decoding: bytes, as: UTF8.self))」がありません")
-                    }
-                    return sharedStrings[index]
-                case .number:
-                    guard bytes.count > 0 else { return "" }
-                    return CellValue.number(bytes, kind: styles.kind(cellStyle), date1904: date1904)
-                case .boolean:
-                    guard bytes.count > 0 else { return "" }
-                    return bytes.count == 1 && bytes[0] == UInt8(ascii: "0") ? "FALSE"
-                        : bytes.count == 5 && bytes[0] == UInt8(ascii: "f") ? "FALSE" : "TRUE"
-                case .isoDate:
-                    return CellValue.isoDate(String(decoding: bytes, as: UTF8.self))
-                case .inline, .formulaString, .error:
-                    return String(decoding: bytes, as: UTF8.self)
-                }
-            }
-            guard !text.isEmpty else { return }
-            if column > values.count {
-                cellCount += column - values.count
-                guard cellCount <= Self.maxCells else { throw .tooManyCells(sheet: sheet) }
-                values.reserveCapacity(column)
-                while values.count < column - 1 { values.append("") }
-                values.append(text)
-            } else {
-                values[column - 1] = text
+    func read(part: String, source: EntryInflater) throws(XLSXReadError) -> (rows: [Row], merged: [CellRange]) {
+        self.part = part
+        var handler = xmlSAXHandler()
+        handler.initialized = XML_SAX2_MAGIC
+        handler.startElementNs = { context, name, _, _, _, _, count, _, attributes in
+            guard let context, let name else { return }
+            Unmanaged<SheetStreamReader>.fromOpaque(context)._withUnsafeGuaranteedRef {
+                $0.startElement(name, attributeCount: Int(count), attributes: attributes)
             }
         }
-
-        while try xml.read() {
-            let type = xml.nodeType
-            if type == elementType {
-                guard let name = xml.localName else { continue }
-                switch name[0] {
-                case UInt8(ascii: "c") where name[1] == 0:
-                    if !inRow { rowNumber += 1; inRow = true }
-                    cellType = .number
-                    cellStyle = 0
-                    valueBytes.removeAll(keepingCapacity: true)
-                    var reference = 0
-                    try xml.forEachAttribute { key, value throws(XLSXReadError) in
-                        guard key[1] == 0 else { return }
-                        switch key[0] {
-                        case UInt8(ascii: "r"): reference = Self.parseColumn(value)
-                        case UInt8(ascii: "t"): cellType = Self.parseType(value)
-                        case UInt8(ascii: "s"): cellStyle = Self.parseIndex(value) ?? 0
-                        default: break
-                        }
-                    }
-                    column = reference > 0 ? reference : column + 1
-                    guard column <= Self.maxColumn else {
-                        throw .badCell(sheet: sheet, row: rowNumber, column: Self.maxColumn, detail: "列がXFDを超えています")
-                    }
-                    if xml.isEmptyElement { try finishCell() } else { inCell = true }
-                case UInt8(ascii: "v") where name[1] == 0:
-                    inValue = inCell && !xml.isEmptyElement
-                case UInt8(ascii: "r") where XMLName.equals(name, "row"):
-                    if inRow { finishRow() }
-                    var number = 0
-                    try xml.forEachAttribute { key, value in
-                        if key[0] == UInt8(ascii: "r") && key[1] == 0 { number = Self.parseIndex(value) ?? 0 }
-                    }
-                    rowNumber = number > 0 ? number : rowNumber + 1
-                    column = 0
-                    inRow = true
-                    if xml.isEmptyElement { finishRow() }
-                case UInt8(ascii: "r") where XMLName.equals(name, "rPh"):
-                    if !xml.isEmptyElement { phoneticDepth += 1 }
-                case UInt8(ascii: "i") where XMLName.equals(name, "is"):
-                    inInline = inCell && !xml.isEmptyElement
-                    if inInline { cellType = .inline }
-                case UInt8(ascii: "t") where name[1] == 0:
-                    inText = inInline && phoneticDepth == 0 && !xml.isEmptyElement
-                case UInt8(ascii: "m") where XMLName.equals(name, "mergeCell"):
-                    if let reference = try xml.attribute("ref"), let range = Self.parseRange(reference) { merged.append(range) }
-                default:
-                    break
-                }
-            } else if type == endType {
-                guard let name = xml.localName else { continue }
-                switch name[0] {
-                case UInt8(ascii: "c") where name[1] == 0:
-                    if inCell { try finishCell() }
-                case UInt8(ascii: "v") where name[1] == 0:
-                    inValue = false
-                case UInt8(ascii: "r") where XMLName.equals(name, "row"):
-                    if inRow { finishRow() }
-                case UInt8(ascii: "r") where XMLName.equals(name, "rPh"):
-                    phoneticDepth = max(0, phoneticDepth - 1)
-                case UInt8(ascii: "i") where XMLName.equals(name, "is"):
-                    inInline = false
-                case UInt8(ascii: "t") where name[1] == 0:
-                    inText = false
-                case UInt8(ascii: "s") where XMLName.equals(name, "sheetData"):
-                    if inRow { finishRow() }
-                default:
-                    break
-                }
-            } else if inValue || inText, let value = xml.value {
-                valueBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(value)))
+        handler.endElementNs = { context, name, _, _ in
+            guard let context, let name else { return }
+            Unmanaged<SheetStreamReader>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.endElement(name) }
+        }
+        let characters: charactersSAXFunc = { context, text, length in
+            guard let context, let text else { return }
+            Unmanaged<SheetStreamReader>.fromOpaque(context)._withUnsafeGuaranteedRef { me in
+                if me.inValue || me.inText { me.valueBytes.append(contentsOf: UnsafeBufferPointer(start: text, count: Int(length))) }
             }
         }
+        handler.characters = characters
+        handler.cdataBlock = characters
+        handler.ignorableWhitespace = characters
+        handler.internalSubset = { context, _, _, _ in
+            guard let context else { return }
+            Unmanaged<SheetStreamReader>.fromOpaque(context).takeUnretainedValue().stop(.doctype(part: ""))
+        }
+        handler.getEntity = { context, _ in
+            // Only called for entities other than the five predefined ones.
+            guard let context else { return nil }
+            Unmanaged<SheetStreamReader>.fromOpaque(context).takeUnretainedValue().stop(.entityReference(part: ""))
+            return nil
+        }
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        guard let context = xmlCreatePushParserCtxt(&handler, me, nil, 0, part) else {
+            throw .damaged(part: part, detail: "XMLを開けません")
+        }
+        self.context = context
+        defer {
+            xmlFreeParserCtxt(context)
+            self.context = nil
+        }
+        xmlCtxtUseOptions(context, XMLPartReader.options)
+        let chunk = 1 << 16
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
+        defer { buffer.deallocate() }
+        var scanner = PrologScanner()
+        while failure == nil {
+            let count = try source.read(into: buffer, capacity: chunk)
+            if scanner.active {
+                do { try scanner.scan(UnsafeBufferPointer(start: buffer, count: count)) } catch { throw .doctype(part: part) }
+            }
+            let status = buffer.withMemoryRebound(to: CChar.self, capacity: chunk) {
+                xmlParseChunk(context, $0, Int32(count), count == 0 ? 1 : 0)
+            }
+            if let failure { throw Self.named(failure, part: part) }
+            if status != 0 || context.pointee.wellFormed == 0 {
+                let error = xmlCtxtGetLastError(context)
+                let message = error?.pointee.message.map { String(cString: $0).trimmingCharacters(in: [" ", "\n"]) } ?? "読み取りエラー"
+                if message.contains("ntity") { throw .entityReference(part: part) }
+                throw .malformedXML(part: part, line: Int(error?.pointee.line ?? 0), detail: message)
+            }
+            if count == 0 { break }
+        }
+        if let failure { throw Self.named(failure, part: part) }
         if inRow { finishRow() }
         return (rows, merged)
     }
 
+    private static func named(_ error: XLSXReadError, part: String) -> XLSXReadError {
+        switch error {
+        case .doctype: return .doctype(part: part)
+        case .entityReference: return .entityReference(part: part)
+        default: return error
+        }
+    }
+
+    private func stop(_ error: XLSXReadError) {
+        if failure == nil { failure = error }
+        if let context { xmlStopParser(context) }
+    }
+
+    private func finishRow() {
+        while let last = values.last, last.isEmpty { values.removeLast() }
+        if !values.isEmpty { rows.append(Row(number: rowNumber, values: values)) }
+        values.removeAll(keepingCapacity: true)
+        inRow = false
+    }
+
+    private func finishCell() throws(XLSXReadError) {
+        inCell = false
+        let text: String = try valueBytes.withUnsafeBufferPointer { bytes throws(XLSXReadError) -> String in
+            switch cellType {
+            case .shared:
+                guard bytes.count > 0 else { return "" }  // t="s" with an empty <v/>
+                guard let index = Self.parseIndex(bytes), index < sharedStrings.count else {
+                    throw .badCell(sheet: sheet, row: rowNumber, column: column,
+                                   detail: "共有文字列の番号「\(String(decoding: bytes, as: UTF8.self))」がありません")
+                }
+                return sharedStrings[index]
+            case .number:
+                guard bytes.count > 0 else { return "" }
+                return CellValue.number(bytes, kind: styles.kind(cellStyle), date1904: date1904)
+            case .boolean:
+                guard bytes.count > 0 else { return "" }
+                return bytes.count == 1 && bytes[0] == UInt8(ascii: "0") ? "FALSE"
+                    : bytes.count == 5 && bytes[0] == UInt8(ascii: "f") ? "FALSE" : "TRUE"
+            case .isoDate:
+                return CellValue.isoDate(String(decoding: bytes, as: UTF8.self))
+            case .inline, .formulaString, .error:
+                return String(decoding: bytes, as: UTF8.self)
+            }
+        }
+        guard !text.isEmpty else { return }
+        if column > values.count {
+            cellCount += column - values.count
+            guard cellCount <= Self.maxCells else { throw .tooManyCells(sheet: sheet) }
+            values.reserveCapacity(column)
+            while values.count < column - 1 { values.append("") }
+            values.append(text)
+        } else {
+            values[column - 1] = text
+        }
+    }
+
+    /// SAX2 attributes: five pointers each (local name, prefix, URI, value start, value end).
+    @inline(__always)
+    private func forEachAttribute(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?,
+                                  _ body: (UnsafePointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let attributes else { return }
+        for index in 0..<count {
+            guard let name = attributes[index * 5], let start = attributes[index * 5 + 3], let end = attributes[index * 5 + 4] else { continue }
+            body(name, UnsafeBufferPointer(start: start, count: end - start))
+        }
+    }
+
+    private func startElement(_ name: UnsafePointer<UInt8>, attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        guard failure == nil else { return }
+        do {
+            try start(name, attributeCount, attributes)
+        } catch {
+            stop(error)
+        }
+    }
+
+    private func start(_ name: UnsafePointer<UInt8>, _ attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) throws(XLSXReadError) {
+        switch name[0] {
+        case UInt8(ascii: "c") where name[1] == 0:
+            if !inRow { rowNumber += 1; inRow = true }
+            cellType = .number
+            cellStyle = 0
+            valueBytes.removeAll(keepingCapacity: true)
+            var reference = 0
+            forEachAttribute(attributeCount, attributes) { key, value in
+                guard key[1] == 0 else { return }
+                switch key[0] {
+                case UInt8(ascii: "r"): reference = Self.parseColumn(value)
+                case UInt8(ascii: "t"): cellType = Self.parseType(value)
+                case UInt8(ascii: "s"): cellStyle = Self.parseIndex(value) ?? 0
+                default: break
+                }
+            }
+            column = reference > 0 ? reference : column + 1
+            guard column <= Self.maxColumn else {
+                throw .badCell(sheet: sheet, row: rowNumber, column: Self.maxColumn, detail: "列がXFDを超えています")
+            }
+            inCell = true
+        case UInt8(ascii: "v") where name[1] == 0:
+            inValue = inCell
+        case UInt8(ascii: "r") where XMLName.equals(name, "row"):
+            if inRow { finishRow() }
+            var number = 0
+            forEachAttribute(attributeCount, attributes) { key, value in
+                if key[0] == UInt8(ascii: "r") && key[1] == 0 { number = Self.parseIndex(value) ?? 0 }
+            }
+            rowNumber = number > 0 ? number : rowNumber + 1
+            column = 0
+            inRow = true
+        case UInt8(ascii: "r") where XMLName.equals(name, "rPh"):
+            phoneticDepth += 1
+        case UInt8(ascii: "i") where XMLName.equals(name, "is"):
+            inInline = inCell
+            if inInline { cellType = .inline }
+        case UInt8(ascii: "t") where name[1] == 0:
+            inText = inInline && phoneticDepth == 0
+        case UInt8(ascii: "m") where XMLName.equals(name, "mergeCell"):
+            forEachAttribute(attributeCount, attributes) { key, value in
+                if XMLName.equals(key, "ref"), let range = Self.parseRange(String(decoding: value, as: UTF8.self)) { merged.append(range) }
+            }
+        default:
+            break
+        }
+    }
+
+    private func endElement(_ name: UnsafePointer<UInt8>) {
+        guard failure == nil else { return }
+        switch name[0] {
+        case UInt8(ascii: "c") where name[1] == 0:
+            if inCell {
+                do { try finishCell() } catch { stop(error) }
+            }
+        case UInt8(ascii: "v") where name[1] == 0:
+            inValue = false
+        case UInt8(ascii: "r") where XMLName.equals(name, "row"):
+            if inRow { finishRow() }
+        case UInt8(ascii: "r") where XMLName.equals(name, "rPh"):
+            phoneticDepth = max(0, phoneticDepth - 1)
+        case UInt8(ascii: "i") where XMLName.equals(name, "is"):
+            inInline = false
+        case UInt8(ascii: "t") where name[1] == 0:
+            inText = false
+        case UInt8(ascii: "s") where XMLName.equals(name, "sheetData"):
+            if inRow { finishRow() }
+        default:
+            break
+        }
+    }
+
     /// Column number from a cell reference (`B12` → 2, `$AA$3` → 27); 0 when there is none.
     @inline(__always)
-    static func parseColumn(_ value: UnsafePointer<UInt8>) -> Int {
-        var index = 0, column = 0
-        while true {
-            var byte = value[index]
-            if byte == UInt8(ascii: "$") { index += 1; continue }
+    static func parseColumn(_ value: UnsafeBufferPointer<UInt8>) -> Int {
+        var column = 0
+        for var byte in value {
+            if byte == UInt8(ascii: "$") { continue }
             if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { byte -= 32 }
             guard byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") else { break }
             column = column * 26 + Int(byte - 64)
             if column > maxColumn { return maxColumn + 1 }
-            index += 1
         }
         return column
     }
 
     @inline(__always)
-    static func parseIndex(_ value: UnsafePointer<UInt8>) -> Int? {
-        var index = 0, number = 0
-        while value[index] == UInt8(ascii: " ") { index += 1 }
-        let start = index
-        while value[index] >= UInt8(ascii: "0") && value[index] <= UInt8(ascii: "9") {
-            number = number * 10 + Int(value[index] - 48)
-            if number > Int(Int32.max) { return nil }
-            index += 1
+    private static func parseType(_ value: UnsafeBufferPointer<UInt8>) -> CellType {
+        guard let first = value.first else { return .number }
+        switch first {
+        case UInt8(ascii: "s"): return value.count == 1 ? .shared : .formulaString
+        case UInt8(ascii: "b"): return .boolean
+        case UInt8(ascii: "e"): return .error
+        case UInt8(ascii: "i"): return .inline
+        case UInt8(ascii: "d"): return .isoDate
+        default: return .number
         }
-        return index > start && value[index] == 0 ? number : nil
     }
 
     @inline(__always)
@@ -200,18 +309,6 @@ struct SheetStreamReader {
             if number > Int(Int32.max) { return nil }
         }
         return digits > 0 ? number : nil
-    }
-
-    @inline(__always)
-    private static func parseType(_ value: UnsafePointer<UInt8>) -> CellType {
-        switch value[0] {
-        case UInt8(ascii: "s"): return value[1] == 0 ? .shared : .formulaString
-        case UInt8(ascii: "b"): return .boolean
-        case UInt8(ascii: "e"): return .error
-        case UInt8(ascii: "i"): return .inline
-        case UInt8(ascii: "d"): return .isoDate
-        default: return .number
-        }
     }
 
     static func parseRange(_ text: String) -> CellRange? {

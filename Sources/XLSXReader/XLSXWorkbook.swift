@@ -56,10 +56,9 @@ public final class XLSXWorkbook {
         if sharedStrings == nil { sharedStrings = try SharedStrings.read(zip: zip, part: index.sharedStringsPart) }
         if styles == nil { styles = try CellStyles(zip: zip, part: index.stylesPart) }
         guard let entry = zip.entry(sheet.part) else { throw .missingPart(sheet.part) }
-        let xml = try XMLPartReader(part: entry.name, source: zip.stream(entry))
         let reader = SheetStreamReader(sheet: sheet.name, sharedStrings: sharedStrings ?? [], styles: styles ?? CellStyles(),
                                        date1904: date1904)
-        let (rows, merged) = try reader.read(xml: xml)
+        let (rows, merged) = try reader.read(part: entry.name, source: zip.stream(entry))
         return Table(file: file, sheet: sheet.name, rows: rows, mergedRanges: merged)
     }
 }

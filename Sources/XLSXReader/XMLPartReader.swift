@@ -51,6 +51,24 @@ final class XMLPartReader {
         xmlFreeTextReader(reader)
     }
 
+    /// Advances to the next node and returns its type; nil at the end of the part. The caller
+    /// must refuse DOCTYPE and entity nodes (`checkSafe`): this is the sheet reader's hot path.
+    @inline(__always)
+    func readType() throws(XLSXReadError) -> Int32? {
+        let status = xmlTextReaderRead(reader)
+        if status == 1 { return xmlTextReaderNodeType(reader) }
+        if status == 0 { return nil }
+        throw failure()
+    }
+
+    @inline(__always)
+    func checkSafe(_ type: Int32) throws(XLSXReadError) {
+        if type == XML_READER_TYPE_DOCUMENT_TYPE.rawValue { throw .doctype(part: part) }
+        if type == XML_READER_TYPE_ENTITY_REFERENCE.rawValue || type == XML_READER_TYPE_ENTITY.rawValue {
+            throw .entityReference(part: part)
+        }
+    }
+
     /// Advances to the next node; false at the end of the part.
     @inline(__always)
     func read() throws(XLSXReadError) -> Bool {
@@ -144,7 +162,7 @@ final class XMLSource {
     let inflater: EntryInflater
     private(set) var failure: XLSXReadError?
     private var inProlog = true
-    private var window: [UInt8] = []
+    private var scanner = PrologScanner()
 
     init(part: String, inflater: EntryInflater) {
         self.part = part
@@ -163,8 +181,20 @@ final class XMLSource {
     }
 
     private func scanProlog(_ bytes: UnsafeBufferPointer<UInt8>) throws(XLSXReadError) {
-        // `<` followed by a name character starts the root element and ends the prolog;
-        // `<!DOCTYPE` (any case) before it is refused.
+        do { try scanner.scan(bytes) } catch { throw .doctype(part: part) }
+        inProlog = scanner.active
+    }
+}
+
+/// Looks at the bytes before the root element: `<!DOCTYPE` (any case) there is refused before
+/// libxml2 has parsed a single declaration.
+struct PrologScanner {
+    struct Found: Error {}
+    private(set) var active = true
+    private var window: [UInt8] = []
+
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws(Found) {
+        guard active else { return }
         window.append(contentsOf: bytes.prefix(4096))
         let lt = UInt8(ascii: "<")
         var index = 0
@@ -174,18 +204,17 @@ final class XMLSource {
                 let next = window[index + 1]
                 if next == UInt8(ascii: "!") {
                     guard index + 9 <= window.count else { return }
-                    if String(decoding: window[index..<(index + 9)], as: UTF8.self).uppercased() == "<!DOCTYPE" {
-                        throw .doctype(part: part)
-                    }
+                    if String(decoding: window[index..<(index + 9)], as: UTF8.self).uppercased() == "<!DOCTYPE" { throw Found() }
                 } else if next != UInt8(ascii: "?") {
-                    inProlog = false
+                    active = false
                     window = []
                     return
                 }
             }
             index += 1
         }
-        if window.count > 65_536 { inProlog = false; window = [] }  // not UTF-8 or an endless prolog: libxml2 decides
+        // Not UTF-8, or an endless prolog: libxml2's own DOCTYPE check decides.
+        if window.count > 65_536 { active = false; window = [] }
     }
 }
 
