@@ -40,6 +40,17 @@ public struct FiscalYear: Sendable, Hashable, Comparable, Codable, CustomStringC
     }
 
     public var previous: FiscalYear { FiscalYear(year - 1) }
+
+    /// 1 April, 00:00 UTC: the first day of the fiscal year.
+    public var firstDay: Date { FiscalYear.utcMidnight(year, 4, 1) }
+    /// 31 March of the next calendar year, 00:00 UTC: the last day of the fiscal year.
+    public var lastDay: Date { FiscalYear.utcMidnight(year + 1, 3, 31) }
+
+    private static func utcMidnight(_ year: Int, _ month: Int, _ day: Int) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))!
+    }
     public var description: String { String(year) }
     public static func < (lhs: FiscalYear, rhs: FiscalYear) -> Bool { lhs.year < rhs.year }
 

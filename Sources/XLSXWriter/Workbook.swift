@@ -38,6 +38,18 @@ public final class Workbook {
         self.path = path
     }
 
+    /// Builds a workbook and returns its bytes: libxlsxwriter writes only to a file, so it writes
+    /// to a private temporary file that is removed afterwards.
+    public static func data(_ build: (Workbook) throws -> Void) throws -> Data {
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("pledgekit-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let workbook = try Workbook(path: scratch.path)
+        try build(workbook)
+        try workbook.close()
+        return try Data(contentsOf: scratch)
+    }
+
     deinit {
         if !closed { lxw_workbook_free(handle) }
     }

@@ -136,27 +136,44 @@ public final class Worksheet {
         try addValidation(&validation, firstRow, firstColumn, lastRow, lastColumn, messages)
     }
 
-    /// A drop-down whose items are the cells a formula points at (e.g. `=$H$2:$H$5`). A literal
-    /// list is avoided: libxlsxwriter 1.1.4 crashes on one longer than 255 bytes.
+    /// What Excel does when a value breaks a restriction.
+    public enum ValidationErrorStyle: Sendable {
+        /// Refuses the value.
+        case stop
+        /// Shows the message and lets the user keep the value.
+        case information
+
+        var raw: UInt8 {
+            switch self {
+            case .stop: UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
+            case .information: UInt8(LXW_VALIDATION_ERROR_TYPE_INFORMATION.rawValue)
+            }
+        }
+    }
+
+    /// A drop-down whose items are the cells a formula points at (e.g. `=$H$2:$H$5`); with
+    /// `.information` other values are kept too. A literal list is avoided: libxlsxwriter 1.1.4
+    /// crashes on one longer than 255 bytes.
     public func restrictToList(formula: String, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
-                               messages: ValidationMessages) throws(XLSXWriterError) {
+                               errorStyle: ValidationErrorStyle = .stop, messages: ValidationMessages) throws(XLSXWriterError) {
         let source = strdup(formula)
         defer { free(source) }
         var validation = lxw_data_validation()
         validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue)
         validation.value_formula = source
-        try addValidation(&validation, firstRow, firstColumn, lastRow, lastColumn, messages)
+        try addValidation(&validation, firstRow, firstColumn, lastRow, lastColumn, messages, errorStyle: errorStyle)
     }
 
-    private func addValidation(_ validation: inout lxw_data_validation, _ firstRow: Int, _ firstColumn: Int, _ lastRow: Int,
-                               _ lastColumn: Int, _ messages: ValidationMessages) throws(XLSXWriterError) {
+    func addValidation(_ validation: inout lxw_data_validation, _ firstRow: Int, _ firstColumn: Int, _ lastRow: Int,
+                       _ lastColumn: Int, _ messages: ValidationMessages,
+                       errorStyle: ValidationErrorStyle = .stop) throws(XLSXWriterError) {
         let fields: [String] = [messages.inputTitle, messages.inputMessage, messages.errorTitle, messages.errorMessage]
         let texts = fields.map { text -> UnsafeMutablePointer<CChar> in strdup(text)! }
         defer { texts.forEach { free($0) } }
         validation.ignore_blank = UInt8(LXW_VALIDATION_ON.rawValue)
         validation.show_input = UInt8(LXW_VALIDATION_ON.rawValue)
         validation.show_error = UInt8(LXW_VALIDATION_ON.rawValue)
-        validation.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
+        validation.error_type = errorStyle.raw
         validation.input_title = texts[0]
         validation.input_message = texts[1]
         validation.error_title = texts[2]

@@ -6,35 +6,21 @@ import XLSXWriter
 /// libxlsxwriter into a temporary file and returned as bytes for the all-or-nothing output folder.
 enum OfficialWorkbook {
     static func render(_ model: ReportModel, layout: WorkbookLayout) throws -> Data {
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("pledgekit-workbook-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xlsx")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let workbook = try Workbook(path: scratch.path)
-        let texts = LayoutTexts(model: model)
-        try workbook.setProperties(DocumentProperties(
-            title: texts.fill(layout.documentTitle), subject: texts.fill(layout.documentTitle),
-            author: layout.organisation, company: layout.organisation, created: fixedCreationDate(model.year)))
-        let styles = WorkbookStyles(layout: layout)
-        switch layout.style {
-        case .ratings:
-            try RatingsWorkbook(model: model, layout: layout, styles: styles, texts: texts).write(into: workbook)
-        case .achievements:
-            try AchievementsWorkbook(model: model, layout: layout, styles: styles, texts: texts).write(into: workbook)
+        try Workbook.data { workbook in
+            let texts = LayoutTexts(model: model)
+            // A fixed creation time (the fiscal year's last day): reruns give the same bytes.
+            try workbook.setProperties(DocumentProperties(
+                title: texts.fill(layout.documentTitle), subject: texts.fill(layout.documentTitle),
+                author: layout.organisation, company: layout.organisation, created: model.year.lastDay))
+            let styles = WorkbookStyles(layout: layout)
+            switch layout.style {
+            case .ratings:
+                try RatingsWorkbook(model: model, layout: layout, styles: styles, texts: texts).write(into: workbook)
+            case .achievements:
+                try AchievementsWorkbook(model: model, layout: layout, styles: styles, texts: texts).write(into: workbook)
+            }
+            try ReconciliationSheet.write(model.diagnostics, name: layout.reconciliationSheet, styles: styles, into: workbook)
         }
-        try ReconciliationSheet.write(model.diagnostics, name: layout.reconciliationSheet, styles: styles, into: workbook)
-        try workbook.close()
-        return try Data(contentsOf: scratch)
-    }
-
-    /// The end of the fiscal year (31 March, 00:00 UTC), so that reruns give the same bytes.
-    static func fixedCreationDate(_ year: FiscalYear) -> Date {
-        var components = DateComponents()
-        components.year = year.year + 1
-        components.month = 3
-        components.day = 31
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.date(from: components)!
     }
 }
 

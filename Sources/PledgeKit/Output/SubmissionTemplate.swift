@@ -83,28 +83,13 @@ public struct SubmissionTemplate {
 
     /// Writes the workbook and returns its bytes.
     public func render() throws -> Data {
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("pledgekit-template-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xlsx")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let workbook = try Workbook(path: scratch.path)
-        try workbook.setProperties(DocumentProperties(
-            title: "\(year.label) 市長公約 取組状況 提出票（\(department)）", subject: "市長公約 取組状況 提出票",
-            author: layout.workbook?.organisation ?? "", company: layout.workbook?.organisation ?? "",
-            created: Self.fixedCreationDate(year)))
-        try write(into: workbook)
-        try workbook.close()
-        return try Data(contentsOf: scratch)
-    }
-
-    /// 1 April of the fiscal year, 00:00 UTC: the same plan and year give the same bytes.
-    static func fixedCreationDate(_ year: FiscalYear) -> Date {
-        var components = DateComponents()
-        components.year = year.year
-        components.month = 4
-        components.day = 1
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.date(from: components)!
+        try Workbook.data { workbook in
+            try workbook.setProperties(DocumentProperties(
+                title: "\(year.label) 市長公約 取組状況 提出票（\(department)）", subject: "市長公約 取組状況 提出票",
+                author: layout.workbook?.organisation ?? "", company: layout.workbook?.organisation ?? "",
+                created: year.firstDay))  // a fixed time: reruns give the same bytes
+            try write(into: workbook)
+        }
     }
 
     struct Styles {
