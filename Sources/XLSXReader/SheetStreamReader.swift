@@ -95,17 +95,19 @@ final class SheetStreamReader {
             self.context = nil
         }
         xmlCtxtUseOptions(context, XMLPartReader.options)
-        let chunk = 1 << 16
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
-        defer { buffer.deallocate() }
+        let pipeline = InflatePipeline(source)
+        defer { pipeline.cancel() }
         var scanner = PrologScanner()
         while failure == nil {
-            let count = try source.read(into: buffer, capacity: chunk)
-            if scanner.active {
-                do { try scanner.scan(UnsafeBufferPointer(start: buffer, count: count)) } catch { throw .doctype(part: part) }
-            }
-            let status = buffer.withMemoryRebound(to: CChar.self, capacity: chunk) {
-                xmlParseChunk(context, $0, Int32(count), count == 0 ? 1 : 0)
+            let chunk = try pipeline.next()
+            let count = chunk?.count ?? 0
+            let status = try (chunk ?? []).withUnsafeBufferPointer { buffer throws(XLSXReadError) -> Int32 in
+                if scanner.active {
+                    do { try scanner.scan(buffer) } catch { throw .doctype(part: part) }
+                }
+                return buffer.withMemoryRebound(to: CChar.self) {
+                    xmlParseChunk(context, $0.baseAddress, Int32(count), count == 0 ? 1 : 0)
+                }
             }
             if let failure { throw Self.named(failure, part: part) }
             if status != 0 || context.pointee.wellFormed == 0 {
