@@ -76,8 +76,12 @@ public final class Worksheet {
 
     public enum Orientation: Sendable { case portrait, landscape }
 
-    /// A4, the orientation given, fitted to one page wide (as many tall as needed), gridlines off.
-    public func setUpA4Printing(_ orientation: Orientation, margins: (left: Double, right: Double, top: Double, bottom: Double) = (0.5, 0.5, 0.6, 0.6)) {
+    /// A4, the orientation given, fitted to one page wide (as many tall as needed), gridlines off;
+    /// `headingRows` (0-based) printed at the top of every page, and page numbers (`1 / 3`) centred
+    /// in the footer when asked for.
+    public func setUpA4Printing(_ orientation: Orientation, headingRows: ClosedRange<Int>? = nil, pageNumbers: Bool = false,
+                                margins: (left: Double, right: Double, top: Double, bottom: Double) = (0.5, 0.5, 0.6, 0.6))
+        throws(XLSXWriterError) {
         worksheet_set_paper(handle, 9)  // 9 = A4
         switch orientation {
         case .portrait: worksheet_set_portrait(handle)
@@ -87,6 +91,8 @@ public final class Worksheet {
         worksheet_set_margins(handle, margins.left, margins.right, margins.top, margins.bottom)
         worksheet_gridlines(handle, UInt8(LXW_HIDE_ALL_GRIDLINES.rawValue))
         worksheet_center_horizontally(handle)
+        if let headingRows { try repeatRows(headingRows.lowerBound, headingRows.upperBound) }
+        if pageNumbers { try setFooter("&C&P / &N") }
     }
 
     /// Rows printed at the top of every page (0-based, inclusive).

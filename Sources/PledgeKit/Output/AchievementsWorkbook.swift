@@ -104,9 +104,7 @@ struct AchievementsSheet {
             }
         }
         sheet.freezePanes(row: headerRow + 1, column: 0)
-        sheet.setUpA4Printing(.portrait)
-        try sheet.repeatRows(headerRow, headerRow)
-        try sheet.setFooter("&C&P / &N")
+        try sheet.setUpA4Printing(.portrait, headingRows: headerRow...headerRow, pageNumbers: true)
     }
 }
 
@@ -162,8 +160,6 @@ struct StatusCountSheet {
             try sheet.write(.number(Double(value)), row: totalRow, column: 2 + offset,
                             style: numberStyle.with { $0.bold = true; $0.backgroundColor = 0xF2F2F2 })
         }
-        sheet.setUpA4Printing(.portrait)
-        try sheet.repeatRows(top, top)
-        try sheet.setFooter("&C&P / &N")
+        try sheet.setUpA4Printing(.portrait, headingRows: top...top, pageNumbers: true)
     }
 }

@@ -76,9 +76,7 @@ struct SummarySheet {
             try writeFigure(figures.overall, digits: layout.overallDigits(model), bold: true,
                             isCurrent: figures.year == model.year, sheet: sheet, row: row, column: 2 + offset)
         }
-        sheet.setUpA4Printing(.portrait)
-        try sheet.repeatRows(top, top + 1)
-        try sheet.setFooter("&C&P / &N")
+        try sheet.setUpA4Printing(.portrait, headingRows: top...top + 1, pageNumbers: true)
     }
 
     /// A percentage as a number; a figure this year's reports cannot give shows the unreported label.
@@ -142,9 +140,7 @@ struct DetailSheet {
             }
             row += 1
         }
-        sheet.setUpA4Printing(.portrait)
-        try sheet.repeatRows(Self.headerRow, Self.headerRow)
-        try sheet.setFooter("&C&P / &N")
+        try sheet.setUpA4Printing(.portrait, headingRows: Self.headerRow...Self.headerRow, pageNumbers: true)
     }
 
     private func writeLeaf(_ leaf: PlanNode, sheet: Worksheet, row: Int) throws {
@@ -213,6 +209,6 @@ struct ProgressChartSheet {
         chart.setCategoryAxis(title: settings.categoryAxisTitle, fontName: layout.fontName)
         chart.setLegendBottom(fontName: layout.fontName)
         try sheet.insert(chart, row: 2, column: 0, xScale: 1.6, yScale: 1.3)
-        sheet.setUpA4Printing(.landscape)
+        try sheet.setUpA4Printing(.landscape)
     }
 }

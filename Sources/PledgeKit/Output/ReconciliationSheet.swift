@@ -26,8 +26,6 @@ enum ReconciliationSheet {
                             lastColumn: headings.count - 1, style: styles.text)
         }
         sheet.freezePanes(row: 1, column: 0)
-        sheet.setUpA4Printing(.landscape)
-        try sheet.repeatRows(0, 0)
-        try sheet.setFooter("&C&P / &N")
+        try sheet.setUpA4Printing(.landscape, headingRows: 0...0, pageNumbers: true)
     }
 }

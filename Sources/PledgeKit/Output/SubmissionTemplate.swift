@@ -257,9 +257,7 @@ public struct SubmissionTemplate {
         }
 
         sheet.freezePanes(row: r(Rows.header) + 1, column: 0)
-        sheet.setUpA4Printing(.landscape)
-        try sheet.repeatRows(r(Rows.header), r(Rows.header))
-        try sheet.setFooter("&P / &N")
+        try sheet.setUpA4Printing(.landscape, headingRows: r(Rows.header)...r(Rows.header), pageNumbers: true)
         sheet.select(row: r(Rows.submitted), column: 1)
         sheet.activate()
         sheet.protect()
