@@ -4,7 +4,7 @@ import PledgeCore
 public enum RatingParser {
     public static func parse(_ text: String) -> Int? {
         let value = Normalize.compact(text)
-        if !value.isEmpty, value.allSatisfy({ $0 == "★" || $0 == "☆" }) {
+        if isStars(value) {
             let stars = value.filter { $0 == "★" }.count
             return value.count <= 10 ? stars : nil
         }
@@ -12,5 +12,11 @@ public enum RatingParser {
             return nil
         }
         return number.numerator
+    }
+
+    /// Whether a rating is written as star glyphs (spaces aside) rather than as a number.
+    public static func isStars(_ text: String) -> Bool {
+        let value = Normalize.compact(text)
+        return !value.isEmpty && value.allSatisfy { $0 == "★" || $0 == "☆" }
     }
 }

@@ -188,7 +188,7 @@ public struct Reconciler {
                 return .rejected
             }
             rating = parsed
-            if Normalize.compact(ratingText).contains("★") || Normalize.compact(ratingText).contains("☆") {
+            if RatingParser.isStars(ratingText) {
                 diagnostics.info(.ratingStars, at: at("rating"), measureID: measureID, department: department,
                                  "評価「\(ratingText)」を★の数から\(parsed)と読みました。")
             }
