@@ -39,6 +39,6 @@ let package = Package(
         .testTarget(name: "PledgeKitTests", dependencies: ["PledgeKit", "PledgeCore", "TableIO", "XLSXReader"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "PledgeKit", "TableIO", "XLSXReader", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], exclude: ["Golden"]),
     ]
 )
