@@ -45,7 +45,7 @@ public enum OpenDataTables {
         let plan = model.plan
         let year = model.year
         let rows = plan.leaves.map { leaf -> [String] in
-            let count = model.activities(of: leaf.id).count
+            let count = model.activities(under: leaf.id).count
             let score = model.progress.leafScores[leaf.id]
             return [String(year.year), year.label, plan.format(leaf.id), policyNo(leaf.id, plan), component(leaf.id, 1),
                     component(leaf.id, 2), Normalize.singleLine(leaf.title), String(count),

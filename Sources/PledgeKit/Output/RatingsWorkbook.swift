@@ -144,7 +144,7 @@ struct DetailSheet {
     }
 
     private func writeLeaf(_ leaf: PlanNode, sheet: Worksheet, row: Int) throws {
-        let activities = model.activities(of: leaf.id)
+        let activities = model.activities(under: leaf.id)
         let lines = ["● " + leaf.title] + activities.map { "・" + $0.text }
         let content = lines.joined(separator: "\n")
         guard content.count <= Self.cellLimit else {

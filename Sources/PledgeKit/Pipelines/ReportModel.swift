@@ -18,10 +18,6 @@ public struct ReportModel: Sendable {
         plan.depth == 1 ? plan.policies : plan.nodesInOrder.filter { !$0.children.isEmpty }
     }
 
-    public func activities(of leaf: NodeID) -> [Activity] {
-        activities.map(\.activity).filter { $0.measure == leaf }
-    }
-
     /// This year's figures in the same shape as the previous year's.
     public var current: YearFigures {
         YearFigures(year: year, percentages: progress.percentages, overall: progress.overall)
