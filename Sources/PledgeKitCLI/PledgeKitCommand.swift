@@ -1,12 +1,23 @@
 import ArgumentParser
 
-@main
 struct PledgeKitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pledgekit",
         abstract: "市長公約の取組状況を各課の提出ファイルから集計し、公表用のブックとオープンデータCSVを作ります。",
         discussion: """
-        Exit status: 0 success; 1 the data has errors (all listed, nothing written); 64 usage error.
+        コマンド:
+          template  各課に送る提出票（部署名.xlsx）を作ります。
+          check     各課が提出前に自部署のファイルを確認します。
+          merge     提出ファイルを集計し、公表用のブックとCSVを書き出します。
+        各コマンドの説明は pledgekit <コマンド> --help で表示します。
+
+        \(ExitStatus.table)
         """,
-        subcommands: [Merge.self, Template.self, Check.self])
+        version: PledgeKitVersion.current,
+        subcommands: [Merge.self, Template.self, Check.self],
+        helpNames: [.short, .long])
+}
+
+enum PledgeKitVersion {
+    static let current = "pledgekit 0.2.0"
 }
