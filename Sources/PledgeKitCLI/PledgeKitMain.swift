@@ -24,7 +24,7 @@ enum PledgeKitMain {
 
     static func end(_ error: Error, arguments: [String]) -> Never {
         if let refusal = error as? Refusal {
-            Terminal.problem(refusal.message)
+            Terminal.problem("エラー " + refusal.message)
             exit(ExitStatus.code(for: refusal.status))
         }
         if let code = error as? ExitCode { exit(code.rawValue) }
@@ -41,10 +41,6 @@ enum PledgeKitMain {
 enum UsageMessage {
     static func japanese(_ english: String) -> String {
         let text = english.trimmingCharacters(in: .whitespacesAndNewlines)
-        // Our own validation messages are already Japanese.
-        if text.unicodeScalars.contains(where: { $0.value >= 0x3040 && $0.value <= 0x9FFF }) && !text.hasPrefix("The value") {
-            return text
-        }
         let rules: [(pattern: String, make: ([String]) -> String)] = [
             (#"^Missing expected argument '(--[^ ']+)[^']*'"#, { "オプション \($0[0]) を指定してください。" }),
             (#"^Missing expected argument '<([^>]+)>[^']*'"#, { "\(argumentName($0[0]))を指定してください。" }),
@@ -59,6 +55,8 @@ enum UsageMessage {
         for rule in rules {
             if let groups = match(rule.pattern, in: text) { return rule.make(groups) }
         }
+        // Our own validation messages are already Japanese.
+        if text.unicodeScalars.contains(where: { $0.value >= 0x3040 && $0.value <= 0x9FFF }) { return text }
         return "コマンドラインを読めません（\(text.split(separator: "\n").first ?? "")）。"
     }
 

@@ -17,7 +17,7 @@ struct PlanOptions: ParsableArguments {
         do {
             return try ReportLayout.load(directory: URL(fileURLWithPath: layout))
         } catch let error as LayoutError {
-            throw Refusal(.invalidLayout, "エラー " + error.description)
+            throw Refusal(.invalidLayout, error.description)
         }
     }
 

@@ -43,7 +43,8 @@ enum Terminal {
 
     /// Ends a command: the refusal (if any) on stderr, then the exit status for the outcome.
     static func finish<Details>(_ outcome: Outcome<Details>) -> Never {
-        if let refusal = outcome.refusal { problem(refusal) }
+        // A run refused before reading anything has no diagnostic of its own: its refusal is the error.
+        if let refusal = outcome.refusal { problem(outcome.status == .dataErrors ? refusal : "エラー " + refusal) }
         exit(ExitStatus.code(for: outcome.status))
     }
 }
