@@ -16,10 +16,10 @@ enum Terminal {
 
     /// How many lines of one kind (severity, code, department or file) are printed before the rest
     /// are summed up in one line; `reconciliation.csv` and the 照合結果 sheet keep every row.
-    static let linesPerGroup = 3
+    static let linesPerGroup = 5
 
     /// The diagnostics, errors first; repeated ones of one kind and department are grouped (the
-    /// first lines, then the count and the next cells), so that one mistake on 1,000 rows stays
+    /// first five lines, then the count and the next cells), so that one mistake on 1,000 rows stays
     /// readable.
     static func diagnostics(_ all: [Diagnostic], includeInfo: Bool = false) {
         var order: [String] = []

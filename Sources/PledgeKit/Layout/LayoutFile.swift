@@ -125,7 +125,7 @@ enum LayoutFile {
         case is String.Type: "文字列"
         case is Int.Type: "整数"
         case is Double.Type: "数値"
-        case is Bool.Type: "true か false"
+        case is Bool.Type: "true か false "
         case is [String].Type, is [Int].Type: "一覧（- で始まる行、または [ ] ）"
         case is WorkbookLayout.Style.Type: "ratings か achievements"
         default: "「項目: 値」の組"
