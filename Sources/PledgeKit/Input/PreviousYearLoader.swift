@@ -53,6 +53,7 @@ public enum PreviousYearLoader {
     static func fromOpenData(_ table: Table, header headerRow: Row, plan: Plan, expected: FiscalYear,
                              diagnostics: inout Diagnostics) -> YearFigures {
         let header = HeaderMap(row: headerRow, specs: openDataColumns)
+        let titles = HeaderMap(row: headerRow, specs: [ColumnSpec("title", ["見出し"])])
         var figures = YearFigures(year: expected, percentages: [:], overall: nil)
         var years: Set<FiscalYear> = []
         for row in table.rows where row.number > headerRow.number && !row.isBlank {
@@ -69,7 +70,17 @@ public enum PreviousYearLoader {
             else { continue }
             if Normalize.key(idText) == "all" {
                 figures.overall = value
-            } else if let id = NodeID(parsing: idText), plan.node(id) != nil {
+            } else if let id = NodeID(parsing: idText), let node = plan.node(id) {
+                let title = titles.value("title", in: row)
+                if !title.isEmpty, Normalize.key(title) != Normalize.key(node.title) {
+                    diagnostics.info(.previousYear, at: table.location(row: row.number, column: titles["title"]),
+                                     "\(plan.format(id)) の見出しは前年度「\(title)」から「\(node.title)」に変わっています。IDで対応付けました。")
+                }
+                figures.percentages[id] = value
+            } else if let id = renamedNode(title: titles.value("title", in: row), plan: plan) {
+                // A pledge renumbered since: the same title under a new ID.
+                diagnostics.info(.previousYear, at: table.location(row: row.number, column: header["id"]),
+                                 "前年度のID「\(idText)」は今年度の計画にありませんが、見出しが同じ \(plan.format(id)) と対応付けました。")
                 figures.percentages[id] = value
             } else {
                 diagnostics.warning(.previousYear, at: table.location(row: row.number, column: header["id"]),
@@ -91,13 +102,25 @@ public enum PreviousYearLoader {
     static func summarySheetHeader(in tables: [Table], expected: FiscalYear) -> (Table, Row, Int)? {
         for table in tables {
             for row in table.rows.prefix(20) {
-                for (offset, cell) in row.values.enumerated() {
-                    let heading = cell.replacingOccurrences(of: "(%)", with: "").replacingOccurrences(of: "（%）", with: "")
-                    if FiscalYear(parsing: heading) == expected { return (table, row, offset + 1) }
+                for (offset, cell) in row.values.enumerated() where yearHeading(cell) == expected {
+                    return (table, row, offset + 1)
                 }
             }
         }
         return nil
+    }
+
+    /// The year of a summary table's column heading (`令和元年度 (%)`), nil for any other text.
+    static func yearHeading(_ cell: String) -> FiscalYear? {
+        FiscalYear(parsing: cell.replacingOccurrences(of: "(%)", with: "").replacingOccurrences(of: "（%）", with: ""))
+    }
+
+    /// The pledge or policy whose title is `title` (after normalisation), if exactly one is.
+    static func renamedNode(title: String, plan: Plan) -> NodeID? {
+        let key = Normalize.key(title)
+        guard !key.isEmpty else { return nil }
+        let matches = plan.nodesInOrder.filter { !$0.children.isEmpty && Normalize.key($0.title) == key }
+        return matches.count == 1 ? matches[0].id : nil
     }
 
     /// Rows are matched to the plan by their title (policy and pledge titles are what a reader
