@@ -74,7 +74,7 @@ public enum PreviousYearLoader {
                 let title = titles.value("title", in: row)
                 if !title.isEmpty, Normalize.key(title) != Normalize.key(node.title) {
                     diagnostics.info(.previousYear, at: table.location(row: row.number, column: titles["title"]),
-                                     "\(plan.format(id)) の見出しは前年度「\(title)」から「\(node.title)」に変わっています。IDで対応付けました。")
+                                     "\(plan.format(id)) の見出しは\(expected.label)の「\(title)」から「\(node.title)」に変わっています。IDで対応付けました。")
                 }
                 figures.percentages[id] = value
             } else if let id = renamedNode(title: titles.value("title", in: row), plan: plan) {
@@ -143,7 +143,7 @@ public enum PreviousYearLoader {
             guard valueText.contains(where: \.isNumber) else { continue }
             guard let id = labels.lazy.compactMap({ byTitle[$0] }).first else {
                 diagnostics.warning(.previousYear, at: table.location(row: row.number, column: nil),
-                                    "前年度の行「\(row.values.prefix(column - 1).joined(separator: " "))」は今年度の計画にありません。前年度欄には表示しません。")
+                                    "\(expected.label)の行「\(row.values.prefix(column - 1).filter { Rational(decimal: Normalize.compact($0)) == nil }.joined(separator: " "))」は今年度の計画にありません（見出しが変わった公約は、IDのある summary.csv なら対応付けられます）。\(expected.label)の欄には表示しません。")
                 continue
             }
             figures.percentages[id] = percentage(valueText, table: table, row: row.number, column: column, diagnostics: &diagnostics)
