@@ -24,6 +24,8 @@ struct AuditChecks {
         let byRegion = Dictionary(grouping: figures, by: \.region).mapValues { figures in
             Dictionary(figures.map { ($0.subject, $0) }, uniquingKeysWith: { first, _ in first })
         }
+        // Where no rule decides between two prints, the one read first (the report's order) is the reference.
+        let readingOrder = Dictionary(figures.enumerated().map { ($0.element.location, $0.offset) }, uniquingKeysWith: min)
         var findings: [AuditFinding] = []
         for figure in figures {
             var reasons: [String] = []
@@ -46,8 +48,8 @@ struct AuditChecks {
                 if !reasons.isEmpty {
                     reasons.append("同じ数値が \(places) と印刷されています")
                 } else if !disagreeing.contains(where: { hasOwnFinding($0, figures: figures, byRegion: byRegion) }),
-                          let first = (others + [figure]).min(by: { order($0) < order($1) }), first.location != figure.location {
-                    // No rule decides between them: the later print is reported against the first.
+                          let first = (others + [figure]).min(by: { readingOrder[$0.location, default: 0] < readingOrder[$1.location, default: 0] }),
+                          first.location != figure.location {
                     reasons.append("同じ数値が \(places) と印刷されていて食い違います")
                     expected = Expectation(value: first.value, digits: digits(of: figure), reason: "")
                 }
@@ -108,7 +110,7 @@ struct AuditChecks {
         guard figure.value < low || high < figure.value else { return Expectation(value: figure.value, digits: digits, reason: "") }
         let listed = stars.map { $0.formatted(digits: 0) }.joined(separator: "、")
         return Expectation(value: centre.roundedHalfUp(digits: digits), digits: digits,
-                           reason: "配下の施策の★（\(listed)）からは \(low.formatted(digits: digits))〜\(high.formatted(digits: digits)) にしかなりません")
+                           reason: "配下の施策の★（\(listed)）からは \(low.formatted(digits: digits + 1))〜\(high.formatted(digits: digits + 1)) の範囲にしかなりません")
     }
 
     // MARK: the inbox
@@ -137,11 +139,6 @@ struct AuditChecks {
     private func hasOwnFinding(_ figure: PrintedFigure, figures: [PrintedFigure],
                                byRegion: [PrintedFigure.Region: [PrintedFigure.Subject: PrintedFigure]]) -> Bool {
         !(ruleExpectation(for: figure, region: byRegion[figure.region] ?? [:])?.reason.isEmpty ?? true)
-    }
-
-    private func order(_ figure: PrintedFigure) -> String {
-        [figure.location.file, figure.location.sheet ?? "", String(format: "%09d", figure.location.row ?? 0),
-         String(format: "%05d", figure.location.column ?? 0)].joined(separator: "\u{1}")
     }
 
     private func digits(of figure: PrintedFigure) -> Int {
