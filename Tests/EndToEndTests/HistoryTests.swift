@@ -82,8 +82,8 @@ import Testing
         #expect(!sheet.rows.contains { $0.values.contains("前年度比 (ポイント)") })
     }
 
-    @Test func aRenamedPledgeInLastYearsWorkbookIsReported() throws {
-        // Workbooks carry titles, not IDs: the renamed pledge cannot be matched there, so it is reported.
+    @Test func aRenamedPledgeInLastYearsWorkbookIsMatchedByItsNumber() throws {
+        // A workbook carries titles and numbers, not IDs: the renamed pledge is found as 「1」 under policy Ⅳ.
         let scratch = try Scratch()
         let fy2020 = try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("tomakomai/inbox"),
                                               "--plan", PledgeKitBinary.sample("tomakomai/plan.csv"), "--year", "令和2年度",
@@ -92,8 +92,37 @@ import Testing
         let result = try merge(["--previous", Self.history + "/令和元年度/summary.csv",
                                 "--previous", scratch.path("fy2020/市長公約取組状況.xlsx")], into: scratch)
         try #require(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("令和2年度の行「受動喫煙防止条例「フレッシュエア条例（仮称）」を制定します」は今年度の計画にありません"))
         let reconciliation = try table(scratch, "out/reconciliation.csv")
-        #expect(reconciliation.rows.contains { $0.values.first == "warning" && $0.values.joined().contains("フレッシュエア条例") })
+        #expect(reconciliation.rows.contains {
+            $0.values.first == "info" && $0.values.joined().contains("令和2年度の「受動喫煙防止条例「フレッシュエア条例（仮称）」を制定します」は見出しが今年度")
+                && $0.values.joined().contains("番号 IV-1 で対応付けました")
+        })
+        // The same figures as from the summary.csv files.
+        let viaCSV = try merge(["--history", Self.history], into: scratch, out: "csv")
+        try #require(viaCSV.status == 0)
+        #expect(try Data(contentsOf: scratch.url.appendingPathComponent("out/summary.csv"))
+                == Data(contentsOf: scratch.url.appendingPathComponent("csv/summary.csv")))
+    }
+
+    @Test func aPledgeMatchedNeitherByIDNorByTitleIsReported() throws {
+        let scratch = try Scratch()
+        let original = try String(contentsOfFile: Self.history + "/令和元年度/summary.csv", encoding: .utf8)
+        let line = try #require(original.components(separatedBy: "\r\n").first { $0.contains(",IV-1,") })
+        let dropped = "2019,令和元年度,pledge,IV-9,IV,9,廃止された公約,68"
+        // IV-2 renumbered IV-7 in that file, title unchanged: matched by its title.
+        let renumbered = try #require(original.components(separatedBy: "\r\n").first { $0.contains(",IV-2,") })
+        try scratch.write("history/2019/summary.csv", original.replacingOccurrences(of: line, with: dropped)
+            .replacingOccurrences(of: renumbered, with: renumbered.replacingOccurrences(of: ",IV-2,IV,2,", with: ",IV-7,IV,7,")))
+        try scratch.write("history/2020/summary.csv", try String(contentsOfFile: Self.history + "/令和2年度/summary.csv", encoding: .utf8))
+        let result = try merge(["--history", scratch.path("history")], into: scratch)
+        try #require(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("令和元年度のID「IV-9」は今年度の計画になく、見出しも合いません"))
+        let reconciliation = try table(scratch, "out/reconciliation.csv")
+        #expect(reconciliation.rows.contains { $0.values.first == "warning" && $0.values.joined().contains("IV-9") })
+        #expect(reconciliation.rows.contains { $0.values.first == "info" && $0.values.joined().contains("令和元年度のID「IV-7」は今年度の計画にありませんが、見出しが同じ IV-2 と対応付けました") })
+        let summary = try table(scratch, "out/summary.csv")
+        #expect(summary.rows.contains { Array($0.values.prefix(4)) == ["2019", "令和元年度", "pledge", "IV-2"] && $0.values.last == "60" })
+        // IV-1 has no FY2019 figure now: its row is there, empty (missing, never 0).
+        #expect(summary.rows.first { Array($0.values.prefix(4)) == ["2019", "令和元年度", "pledge", "IV-1"] }?.values.last == "")
     }
 }

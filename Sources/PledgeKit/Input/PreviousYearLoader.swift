@@ -80,11 +80,11 @@ public enum PreviousYearLoader {
             } else if let id = renamedNode(title: titles.value("title", in: row), plan: plan) {
                 // A pledge renumbered since: the same title under a new ID.
                 diagnostics.info(.previousYear, at: table.location(row: row.number, column: header["id"]),
-                                 "前年度のID「\(idText)」は今年度の計画にありませんが、見出しが同じ \(plan.format(id)) と対応付けました。")
+                                 "\(expected.label)のID「\(idText)」は今年度の計画にありませんが、見出しが同じ \(plan.format(id)) と対応付けました。")
                 figures.percentages[id] = value
             } else {
                 diagnostics.warning(.previousYear, at: table.location(row: row.number, column: header["id"]),
-                                    "前年度のID「\(idText)」は今年度の計画にありません。前年度欄には表示しません。")
+                                    "\(expected.label)のID「\(idText)」は今年度の計画になく、見出しも合いません。\(expected.label)の欄には表示しません。")
             }
         }
         if !years.contains(expected) {
@@ -115,6 +115,19 @@ public enum PreviousYearLoader {
         FiscalYear(parsing: cell.replacingOccurrences(of: "(%)", with: "").replacingOccurrences(of: "（%）", with: ""))
     }
 
+    /// The node a summary row's number cell names: `Ⅳ` a policy, `1` a pledge of the policy above it.
+    static func numberedNode(_ cell: String, under policy: NodeID?, plan: Plan) -> NodeID? {
+        let text = Normalize.compact(cell)
+        guard !text.isEmpty else { return nil }
+        let id: NodeID?
+        if let number = Int(text) {
+            id = policy.map { NodeID($0.path + [number]) }
+        } else {
+            id = NodeID(parsing: text).flatMap { $0.path.count == 1 ? $0 : nil }
+        }
+        return id.flatMap { plan.node($0) != nil && !(plan.node($0)!.children.isEmpty && plan.depth > 1) ? $0 : nil }
+    }
+
     /// The pledge or policy whose title is `title` (after normalisation), if exactly one is.
     static func renamedNode(title: String, plan: Plan) -> NodeID? {
         let key = Normalize.key(title)
@@ -132,6 +145,10 @@ public enum PreviousYearLoader {
         for node in plan.nodesInOrder where !node.children.isEmpty || plan.depth == 1 {
             byTitle[Normalize.key(node.title)] = byTitle[Normalize.key(node.title)] ?? node.id
         }
+        // Titles matched anywhere in the table, so that a number never takes a node its title claims.
+        let titled = Set(table.rows.filter { $0.number > headerRow.number }
+            .flatMap { $0.values.prefix(column - 1).compactMap { byTitle[Normalize.key($0)] } })
+        var policy: NodeID?
         for row in table.rows where row.number > headerRow.number && !row.isBlank {
             let valueText = Normalize.text(row[column])
             let labels = row.values.prefix(column - 1).map(Normalize.key).filter { !$0.isEmpty }
@@ -141,11 +158,20 @@ public enum PreviousYearLoader {
             }
             // 未提出, ― and the like: no figure was published for that row.
             guard valueText.contains(where: \.isNumber) else { continue }
-            guard let id = labels.lazy.compactMap({ byTitle[$0] }).first else {
+            let printed = row.values.prefix(column - 1).filter { Rational(decimal: Normalize.compact($0)) == nil }.joined(separator: " ")
+            let byNumber = numberedNode(row[1], under: policy, plan: plan)
+            guard let id = labels.lazy.compactMap({ byTitle[$0] }).first
+                ?? byNumber.flatMap({ figures.percentages[$0] == nil && !titled.contains($0) ? $0 : nil }) else {
                 diagnostics.warning(.previousYear, at: table.location(row: row.number, column: nil),
-                                    "\(expected.label)の行「\(row.values.prefix(column - 1).filter { Rational(decimal: Normalize.compact($0)) == nil }.joined(separator: " "))」は今年度の計画にありません（見出しが変わった公約は、IDのある summary.csv なら対応付けられます）。\(expected.label)の欄には表示しません。")
+                                    "\(expected.label)の行「\(printed)」は今年度の計画にありません（見出しも番号も合いません）。\(expected.label)の欄には表示しません。")
                 continue
             }
+            if labels.lazy.compactMap({ byTitle[$0] }).first == nil, let node = plan.node(id) {
+                // Renamed since: the same number under the same policy.
+                diagnostics.info(.previousYear, at: table.location(row: row.number, column: nil),
+                                 "\(expected.label)の「\(printed)」は見出しが今年度「\(node.title)」に変わっています。番号 \(plan.format(id)) で対応付けました。")
+            }
+            if id.path.count == 1 { policy = id }
             figures.percentages[id] = percentage(valueText, table: table, row: row.number, column: column, diagnostics: &diagnostics)
         }
         if figures.overall == nil {
