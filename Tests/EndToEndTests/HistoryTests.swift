@@ -55,6 +55,12 @@ import Testing
         // The chart plots one series per year.
         let chart = try #require(tables.first { $0.sheet == "グラフ" })
         #expect(chart.rows.contains { Array($0.values.prefix(4)) == ["基本政策", "令和元年度 (%)", "令和2年度 (%)", "令和3年度 (%)"] })
+
+        // Audited, the three-year workbook is consistent with itself and with the inbox (the change column is no figure).
+        let audit = try PledgeKitBinary.run(["audit", scratch.path("out/市長公約取組状況.xlsx"), "--plan", Self.plan,
+                                             "--year", "令和3年度", Self.inbox])
+        #expect(audit.status == 0, "\(audit.stdout)")
+        #expect(audit.stdout.contains("点検: 数値 188件、指摘 0件"))
     }
 
     @Test func repeatedPreviousIsTheSameAsHistory() throws {
