@@ -14,6 +14,11 @@ struct AuditChecks {
     let recomputed: PledgeCore.Progress?
     let year: FiscalYear
 
+    private struct Key: Hashable {
+        var subject: PrintedFigure.Subject
+        var year: FiscalYear
+    }
+
     private struct Expectation {
         var value: Rational
         var digits: Int
@@ -26,6 +31,7 @@ struct AuditChecks {
         }
         // Where no rule decides between two prints, the one read first (the report's order) is the reference.
         let readingOrder = Dictionary(figures.enumerated().map { ($0.element.location, $0.offset) }, uniquingKeysWith: min)
+        let prints = Dictionary(grouping: figures, by: { Key(subject: $0.subject, year: $0.year) })
         var findings: [AuditFinding] = []
         for figure in figures {
             var reasons: [String] = []
@@ -41,7 +47,7 @@ struct AuditChecks {
                     expected = expected ?? recomputed
                 }
             }
-            let others = figures.filter { $0.subject == figure.subject && $0.year == figure.year && $0.location != figure.location }
+            let others = (prints[Key(subject: figure.subject, year: figure.year)] ?? []).filter { $0.location != figure.location }
             let disagreeing = others.filter { $0.value != figure.value }
             if !disagreeing.isEmpty {
                 let places = disagreeing.map { "\(place($0)) では \($0.text.trimmed)" }.joined(separator: "、")
