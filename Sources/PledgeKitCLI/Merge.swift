@@ -26,8 +26,11 @@ struct Merge: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("出力先のフォルダ（なければ作ります。提出フォルダの外に置いてください）。", valueName: "フォルダ"))
     var out: String
 
-    @Option(name: .long, help: ArgumentHelp("前年度の summary.csv（または公表用ブック）。前年度の列に使います。", valueName: "ファイル"))
-    var previous: String?
+    @Option(name: .long, help: ArgumentHelp("前年度の summary.csv（または公表用ブック）。前年度の列に使います。任期の前の年度も、くり返して指定できます。", valueName: "ファイル"))
+    var previous: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("任期の過去の年度の summary.csv または公表用ブックを入れたフォルダ（すべての年度を表示します）。", valueName: "フォルダ"))
+    var history: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("CSVの文字コード: utf-8、utf-8-bom（既定）、cp932。", valueName: "文字コード"))
     var csvEncoding: CSVEncoding = .utf8BOM
@@ -41,16 +44,22 @@ struct Merge: ParsableCommand {
         guard [.utf8, .utf8BOM, .cp932].contains(csvEncoding) else {
             throw ValidationError("--csv-encoding は utf-8、utf-8-bom、cp932 のいずれかです。")
         }
-        if let previous, !FileManager.default.fileExists(atPath: previous) {
-            throw ValidationError("前年度のファイル \(previous) が見つかりません（--previous）。")
+        for file in previous where !FileManager.default.fileExists(atPath: file) {
+            throw ValidationError("前年度のファイル \(file) が見つかりません（--previous）。")
+        }
+        for folder in history where !FileManager.default.fileExists(atPath: folder) {
+            throw ValidationError("過去の年度のフォルダ \(folder) が見つかりません（--history）。")
         }
     }
 
     func run() throws {
-        let options = MergeOptions(
+        var options = MergeOptions(
             inboxes: inbox.map { URL(fileURLWithPath: $0) }, plan: URL(fileURLWithPath: planOptions.plan), year: year,
-            out: URL(fileURLWithPath: out), previous: previous.map { URL(fileURLWithPath: $0) },
+            out: URL(fileURLWithPath: out), previous: previous.count == 1 ? URL(fileURLWithPath: previous[0]) : nil,
             layout: try planOptions.loadLayout(), csvEncoding: csvEncoding, strict: strict)
+        // One --previous is last year's file; several are the term's years, each read for the year it shows.
+        options.history = (previous.count > 1 ? previous : []).map { URL(fileURLWithPath: $0) }
+            + history.map { URL(fileURLWithPath: $0) }
         let outcome = MergePipeline.run(options, progress: ProgressLine())
         Terminal.diagnostics(outcome.diagnostics)
         if let reconciliation = outcome.details.reconciliation {

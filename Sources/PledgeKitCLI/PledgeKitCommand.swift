@@ -9,12 +9,13 @@ struct PledgeKitCommand: ParsableCommand {
           template  各課に送る提出票（部署名.xlsx）を作ります。
           check     各課が提出前に自部署のファイルを確認します。
           merge     提出ファイルを集計し、公表用のブックとCSVを書き出します。
+          audit     公表済みの報告書の数値の食い違いを点検します。
         各コマンドの説明は pledgekit <コマンド> --help で表示します。
 
         \(ExitStatus.table)
         """,
         version: PledgeKitVersion.current,
-        subcommands: [Merge.self, Template.self, Check.self],
+        subcommands: [Merge.self, Template.self, Check.self, Audit.self],
         helpNames: [.short, .long])
 }
 

@@ -24,6 +24,8 @@ public struct ReportLayout: Sendable, Equatable, Codable {
     public var scoreDigits: Int = 2
     /// The workbook layout (titles, headings, widths, fonts); `workbook: null` writes no workbook.
     public var workbook: WorkbookLayout? = WorkbookLayout()
+    /// How many years of the term are shown, and the change column.
+    public var history: HistoryLayout = .init()
 
     public init() {}
 
@@ -50,6 +52,7 @@ public struct ReportLayout: Sendable, Equatable, Codable {
         showPreviousYear = try c.decodeIfPresent(Bool.self, forKey: .showPreviousYear) ?? defaults.showPreviousYear
         scoreDigits = try c.decodeIfPresent(Int.self, forKey: .scoreDigits) ?? defaults.scoreDigits
         workbook = c.contains(.workbook) ? try c.decodeIfPresent(WorkbookLayout.self, forKey: .workbook) : defaults.workbook
+        history = try c.decodeIfPresent(HistoryLayout.self, forKey: .history) ?? defaults.history
     }
 }
 
