@@ -128,6 +128,19 @@ import Testing
         try Self.expectOutUntouched(scratch)
     }
 
+    /// A folder nobody may write into (sysfs refuses new entries, even to root) is refused
+    /// before the merge reads anything.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/sys/kernel")))
+    func unwritableOutIsRefusedBeforeTheMerge() throws {
+        let scratch = try Self.setUp()
+        let result = try PledgeKitBinary.run(["merge", scratch.path("inbox"), "--plan", scratch.path("plan.csv"), "--year", "R2",
+                                              "--out", "/sys/pledgekit-out"])
+        #expect(result.status == 73)
+        #expect(result.stderr.hasPrefix("エラー 出力先 /sys/pledgekit-out に書き出せません（/sys: "), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("）。書き込めるフォルダを --out に指定してください。\n"))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func outInsideTheInboxIsRefused() throws {
         let scratch = try Self.setUp()
         let result = try Self.merge(scratch, out: "inbox/out")

@@ -58,10 +58,14 @@ public enum OutputLocation {
         if !isDirectory.boolValue {
             return Refusal(.cannotWrite, "出力先 \(out.path) に書き出せません（\(probe.path) がフォルダではなくファイルです）。--out を確かめてください。")
         }
+        // A real attempt (a folder made and removed at once), since permissions alone do not tell
+        // (root, read-only mounts, network shares).
         for folder in [probe, out] where FileManager.default.fileExists(atPath: folder.path) {
-            if access(folder.path, W_OK) != 0 {
+            let trial = folder.appendingPathComponent(".pledgekit-write-check-\(getpid())").path
+            if mkdir(trial, 0o700) != 0 {
                 return Refusal(.cannotWrite, "出力先 \(out.path) に書き出せません（\(folder.path): \(reason(errno: errno))）。書き込めるフォルダを --out に指定してください。")
             }
+            rmdir(trial)
         }
         return nil
     }
