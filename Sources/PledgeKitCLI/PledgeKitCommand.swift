@@ -14,9 +14,17 @@ struct PledgeKitCommand: ParsableCommand {
 
         \(ExitStatus.table)
         """,
-        version: PledgeKitVersion.current,
         subcommands: [Merge.self, Template.self, Check.self, Audit.self],
         helpNames: [.short, .long])
+
+    // Our own flag rather than the parser's, whose help line is English and shows on every command.
+    @Flag(name: .long, help: "バージョンを表示します。")
+    var version = false
+
+    func run() throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        Terminal.result(PledgeKitVersion.current)
+    }
 }
 
 enum PledgeKitVersion {
