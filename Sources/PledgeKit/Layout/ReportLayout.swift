@@ -24,6 +24,8 @@ public struct ReportLayout: Sendable, Equatable, Codable {
     public var scoreDigits: Int = 2
     /// The workbook layout (titles, headings, widths, fonts); `workbook: null` writes no workbook.
     public var workbook: WorkbookLayout? = WorkbookLayout()
+    /// Who publishes the open data (PublicationLayout.swift); no municipality unless the layout names one.
+    public var publication: PublicationLayout = PublicationLayout()
 
     public init() {}
 
@@ -58,6 +60,7 @@ public struct ReportLayout: Sendable, Equatable, Codable {
         showPreviousYear = try c.decodeIfPresent(Bool.self, forKey: .showPreviousYear) ?? defaults.showPreviousYear
         scoreDigits = try c.decodeIfPresent(Int.self, forKey: .scoreDigits) ?? defaults.scoreDigits
         workbook = c.contains(.workbook) ? try c.decodeIfPresent(WorkbookLayout.self, forKey: .workbook) : defaults.workbook
+        publication = try c.decodeIfPresent(PublicationLayout.self, forKey: .publication) ?? defaults.publication
     }
 }
 
