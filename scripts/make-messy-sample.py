@@ -184,7 +184,8 @@ def main():
 
         expected = os.path.join(SAMPLE, "expected")
         shutil.rmtree(expected, ignore_errors=True)
-        result = subprocess.run([PLEDGEKIT, "merge", inbox, "--plan", plan, "--year", "令和2年度", "--out", expected],
+        result = subprocess.run([PLEDGEKIT, "merge", inbox, "--plan", plan, "--year", "令和2年度",
+                                 "--layout", os.path.join(ROOT, "templates", "tomakomai"), "--out", expected],
                                 capture_output=True, text=True)
         print(result.stdout)
         print(result.stderr, file=sys.stderr)

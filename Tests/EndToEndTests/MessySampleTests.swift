@@ -5,12 +5,13 @@ import Testing
 /// columns, a CP932 CSV, a resubmission, star ratings, …). merge copes with all of it and writes
 /// exactly the expected files.
 @Suite struct MessySampleTests {
-    static let expectedFiles = ["summary.csv", "measures.csv", "activities.csv", "departments.csv", "reconciliation.csv"]
+    static let expectedFiles = ["summary.csv", "measures.csv", "activities.csv", "departments.csv", "reconciliation.csv", "codes.csv"]
 
     func merge(_ extra: [String] = []) throws -> (PledgeKitBinary.Result, Scratch) {
         let scratch = try Scratch()
         let result = try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("messy/inbox"), "--plan", PledgeKitBinary.sample("messy/plan.csv"),
-                                              "--year", "令和2年度", "--out", scratch.path("out")] + extra)
+                                              "--year", "令和2年度", "--layout", PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/tomakomai").path,
+                                              "--out", scratch.path("out")] + extra)
         return (result, scratch)
     }
 

@@ -109,7 +109,7 @@ public struct PublicationLayout: Sendable, Equatable, Codable {
     /// The keywords a portal shows as tags: the layout's, then the municipality and the subject.
     var allKeywords: [String] {
         var result: [String] = []
-        for keyword in keywords + [municipalityName, "市長公約", "進捗状況", "オープンデータ"]
+        for keyword in keywords + [municipalityName, "市長公約", "オープンデータ"]
         where !keyword.isEmpty && !result.contains(keyword) {
             result.append(keyword)
         }
