@@ -240,21 +240,21 @@ public enum DataPackage {
             let description = table == "summary"
                 ? "この年度に報告された、この分野（基本政策）以下の取組事業の件数。前年度の行は空欄"
                 : "報告された取組事業の件数"
-            return Field(name: name, type: "integer", title: "取組事業数", description: description, constraints: Constraints(minimum: 0))
+            return Field(name: name, type: "integer", title: "取組事業数（件）", description: description, constraints: Constraints(minimum: 0))
         case "score":
             let description = model.layout.rated ? "取組事業の10段階評価の平均（0〜10、小数第2位まで四捨五入）。空欄は報告なし"
                 : "この計画には評価がないため空欄"
-            return Field(name: name, type: "number", title: "評点", description: description, constraints: Constraints(minimum: 0, maximum: 10))
+            return Field(name: name, type: "number", title: "評点（0〜10点）", description: description, constraints: Constraints(minimum: 0, maximum: 10))
         case "stars":
             let description = model.layout.rated ? "評点を四捨五入した整数（報告書の★の数）。空欄はこの年度に報告がなく評点がないこと（0ではない）" : "この計画には評価がないため空欄"
-            return Field(name: name, type: "integer", title: "星の数", description: description, constraints: Constraints(minimum: 0, maximum: 10))
+            return Field(name: name, type: "integer", title: "星の数（個、0〜10）", description: description, constraints: Constraints(minimum: 0, maximum: 10))
         case "measure_id": return Field(name: name, type: "string", title: "施策ID", description: "施策のID（measures.csvのid）", constraints: required)
         case "department": return Field(name: name, type: "string", title: "担当部署", description: "担当部署名", constraints: required)
         case "source_file": return Field(name: name, type: "string", title: "出典ファイル", description: "この取組事業を読んだ提出ファイル（受付フォルダからの相対パス）", constraints: required)
         case "source_sheet": return Field(name: name, type: "string", title: "出典シート", description: "提出ファイルのシート名。CSVの提出では空欄", constraints: nil)
         case "source_cell": return Field(name: name, type: "string", title: "出典セル", description: "取組事業内容を読んだセル（例: E14）", constraints: required)
         case "activity": return Field(name: name, type: "string", title: "取組事業内容", description: "取組事業の内容（改行は空白に置換）", constraints: required)
-        case "rating": return Field(name: name, type: "integer", title: "評価", description: "担当部署による10段階評価（0〜10）。評価のない計画では空欄", constraints: Constraints(minimum: 0, maximum: 10))
+        case "rating": return Field(name: name, type: "integer", title: "評価（0〜10点）", description: "担当部署による10段階評価（0〜10）。評価のない計画では空欄", constraints: Constraints(minimum: 0, maximum: 10))
         case "status":
             let labels = model.layout.statuses.map(\.label)
             let description = labels.isEmpty
