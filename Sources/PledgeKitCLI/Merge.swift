@@ -19,8 +19,11 @@ struct Merge: ParsableCommand {
     @Option(name: .long, help: "The output folder.")
     var out: String
 
-    @Option(name: .long, help: "Last year's summary.csv (or official workbook) for the previous-year column.")
-    var previous: String?
+    @Option(name: .long, help: "Last year's summary.csv (or official workbook) for the previous-year column; repeat it for earlier years of the term.")
+    var previous: [String] = []
+
+    @Option(name: .long, help: "A folder of the term's earlier summary.csv files or official workbooks (every year is shown).")
+    var history: [String] = []
 
     @Option(name: .long, help: "Encoding of the CSV files: utf-8, utf-8-bom or cp932.")
     var csvEncoding: CSVEncoding = .utf8BOM
@@ -34,16 +37,22 @@ struct Merge: ParsableCommand {
         guard [.utf8, .utf8BOM, .cp932].contains(csvEncoding) else {
             throw ValidationError("--csv-encoding は utf-8、utf-8-bom、cp932 のいずれかです。")
         }
-        if let previous, !FileManager.default.fileExists(atPath: previous) {
-            throw ValidationError("前年度のファイル \(previous) が見つかりません。")
+        for file in previous where !FileManager.default.fileExists(atPath: file) {
+            throw ValidationError("前年度のファイル \(file) が見つかりません。")
+        }
+        for folder in history where !FileManager.default.fileExists(atPath: folder) {
+            throw ValidationError("過去の年度のフォルダ \(folder) が見つかりません。")
         }
     }
 
     func run() throws {
-        let options = MergeOptions(
+        var options = MergeOptions(
             inboxes: inbox.map { URL(fileURLWithPath: $0) }, plan: URL(fileURLWithPath: planOptions.plan), year: year,
-            out: URL(fileURLWithPath: out), previous: previous.map { URL(fileURLWithPath: $0) },
+            out: URL(fileURLWithPath: out), previous: previous.count == 1 ? URL(fileURLWithPath: previous[0]) : nil,
             layout: try planOptions.loadLayout(), csvEncoding: csvEncoding, strict: strict)
+        // One --previous is last year's file; several are the term's years, each read for the year it shows.
+        options.history = (previous.count > 1 ? previous : []).map { URL(fileURLWithPath: $0) }
+            + history.map { URL(fileURLWithPath: $0) }
         let outcome = MergePipeline.run(options, progress: ProgressLine())
         DiagnosticPrinter.print(outcome.diagnostics.filter { $0.severity != .info })
         if let reconciliation = outcome.reconciliation {

@@ -8,5 +8,5 @@ struct PledgeKitCommand: ParsableCommand {
         discussion: """
         Exit status: 0 success; 1 the data has errors (all listed, nothing written); 64 usage error.
         """,
-        subcommands: [Merge.self, Template.self, Check.self])
+        subcommands: [Merge.self, Template.self, Check.self, Audit.self])
 }

@@ -24,6 +24,8 @@ public struct ReportLayout: Sendable, Equatable, Codable {
     public var scoreDigits: Int = 2
     /// The workbook layout (titles, headings, widths, fonts); `workbook: null` writes no workbook.
     public var workbook: WorkbookLayout? = WorkbookLayout()
+    /// How many years of the term are shown, and the change column.
+    public var history: HistoryLayout = .init()
     /// Who publishes the open data (PublicationLayout.swift); no municipality unless the layout names one.
     public var publication: PublicationLayout = PublicationLayout()
 
@@ -60,6 +62,7 @@ public struct ReportLayout: Sendable, Equatable, Codable {
         showPreviousYear = try c.decodeIfPresent(Bool.self, forKey: .showPreviousYear) ?? defaults.showPreviousYear
         scoreDigits = try c.decodeIfPresent(Int.self, forKey: .scoreDigits) ?? defaults.scoreDigits
         workbook = c.contains(.workbook) ? try c.decodeIfPresent(WorkbookLayout.self, forKey: .workbook) : defaults.workbook
+        history = try c.decodeIfPresent(HistoryLayout.self, forKey: .history) ?? defaults.history
         publication = try c.decodeIfPresent(PublicationLayout.self, forKey: .publication) ?? defaults.publication
     }
 }

@@ -11,6 +11,8 @@ public struct MergeOptions: Sendable {
     public var layout: ReportLayout
     public var csvEncoding: CSVEncoding
     public var strict: Bool
+    /// The term's earlier years: files or folders of earlier summary.csv files and workbooks.
+    public var history: [URL] = []
 
     public init(inboxes: [URL], plan: URL, year: FiscalYear, out: URL, previous: URL? = nil,
                 layout: ReportLayout = .tomakomai, csvEncoding: CSVEncoding = .utf8BOM, strict: Bool = false) {
@@ -53,6 +55,9 @@ public enum MergePipeline {
                                     overallLabel: options.layout.workbook?.summary.overallLabel ?? "全体",
                                     diagnostics: &diagnostics)
         }
+        let history = HistoryLoader.load(options.history, plan: plan, before: options.year,
+                                         overallLabel: options.layout.workbook?.summary.overallLabel ?? "全体",
+                                         diagnostics: &diagnostics)
         let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules)
             .reconcile(submissions, diagnostics: &diagnostics)
         outcome.reconciliation = reconciliation
@@ -69,7 +74,7 @@ public enum MergePipeline {
             plan: plan, layout: options.layout, year: options.year, activities: reconciliation.activities,
             progress: Averaging.compute(plan: plan, activities: reconciliation.activities.map(\.activity),
                                         rules: options.layout.averaging),
-            previous: previous, diagnostics: diagnostics.sorted)
+            previous: previous, diagnostics: diagnostics.sorted, history: history)
         outcome.model = model
         do {
             var output = OutputDirectory(destination: options.out)
