@@ -5,7 +5,7 @@ import Testing
 /// columns, a CP932 CSV, a resubmission, star ratings, …). merge copes with all of it and writes
 /// exactly the expected files.
 @Suite struct MessySampleTests {
-    static let expectedFiles = ["summary.csv", "measures.csv", "activities.csv", "departments.csv", "reconciliation.csv", "codes.csv"]
+    static let expectedFiles = ["summary.csv", "measures.csv", "activities.csv", "departments.csv", "reconciliation.csv"]
 
     func merge(_ extra: [String] = []) throws -> (PledgeKitBinary.Result, Scratch) {
         let scratch = try Scratch()

@@ -66,5 +66,7 @@ public enum CodeTable {
         .submissionSameDate: ("同じ提出日の重複提出", "同じ部署の複数のファイルが同じ提出日"),
         .previousYear: ("前年度の数値を使えない", "--previous のファイルを前年度の数値として使えない"),
         .planInvalid: ("計画の誤り", "計画ファイルの内容に誤りがある"),
+        .auditUnmatched: ("計画にない公表ID", "audit: 公表された表のIDが計画にない（点検しない）"),
+        .auditNoFigures: ("公表の数値が見つからない", "audit: 公表された報告書に進捗率の数値が見つからない"),
     ]
 }
