@@ -35,9 +35,9 @@ public struct PublicationLayout: Sendable, Equatable, Codable {
         }
     }
 
-    /// Where a data user asks about the data (the portal's maintainer).
+    /// Where a data user asks about the data (the portal's maintainer); an empty name means none.
     public struct Contact: Sendable, Equatable, Codable {
-        public var name: String
+        public var name: String = ""
         public var email: String?
         public var url: String?
     }
@@ -51,7 +51,8 @@ public struct PublicationLayout: Sendable, Equatable, Codable {
     /// An ASCII name for the plan (`mayor-pledges-4th-term`), part of the dataset's unique name.
     public var planId: String = "mayor-pledges"
     public var license: License = .ccBy4
-    public var contact: Contact?
+    /// A value, not an optional, so that the layout reader can check its keys (LayoutFile in issue 12).
+    public var contact: Contact = Contact()
     /// Tags for the portal; `市長公約` and the municipality's name are always added.
     public var keywords: [String] = []
     /// The published report's page (the dataset's homepage).
@@ -69,7 +70,7 @@ public struct PublicationLayout: Sendable, Equatable, Codable {
         municipalityCode = try c.decodeIfPresent(String.self, forKey: .municipalityCode) ?? d.municipalityCode
         planId = try c.decodeIfPresent(String.self, forKey: .planId) ?? d.planId
         license = try c.decodeIfPresent(License.self, forKey: .license) ?? d.license
-        contact = try c.decodeIfPresent(Contact.self, forKey: .contact)
+        contact = try c.decodeIfPresent(Contact.self, forKey: .contact) ?? d.contact
         keywords = try c.decodeIfPresent([String].self, forKey: .keywords) ?? d.keywords
         reportUrl = try c.decodeIfPresent(String.self, forKey: .reportUrl)
         version = try c.decodeIfPresent(String.self, forKey: .version) ?? d.version

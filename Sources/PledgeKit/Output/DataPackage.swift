@@ -86,7 +86,8 @@ public enum DataPackage {
             contributors.append(Contributor(title: publication.organisation, role: "author",
                                             organization: city.isEmpty ? nil : city))
         }
-        if let contact = publication.contact {
+        let contact = publication.contact
+        if !contact.name.isEmpty {
             contributors.append(Contributor(title: contact.name, role: "maintainer", organization: city.isEmpty ? nil : city,
                                             email: contact.email, path: contact.url))
         }
