@@ -237,8 +237,7 @@ import Testing
     @Test func ckanMappingFillsTheDatasetFields() throws {
         let scratch = try Scratch()
         try Self.merge(.tomakomai, scratch)
-        guard let output = try PythonTool.run("ckan-mapping.py", needs: "frictionless_ckan_mapper",
-                                              [scratch.path("out/datapackage.json")]) else { return }
+        let output = try PythonTool.run("ckan-mapping.py", needs: "frictionless_ckan_mapper", [scratch.path("out/datapackage.json")])
         let dataset = try PythonTool.json(output)
         #expect(dataset["name"] as? String == "012131-mayor-pledges-4th-term-fy2020")
         #expect(dataset["license_id"] as? String == "CC-BY-4.0")
@@ -264,8 +263,7 @@ import Testing
         let scratch = try Scratch()
         try Self.merge(.tomakomai, scratch, out: "tomakomai")
         try Self.merge(.ageo, scratch, out: "ageo", encoding: "utf-8")
-        guard let output = try PythonTool.run("join-cities.py", needs: "duckdb",
-                                              [scratch.path("tomakomai"), scratch.path("ageo")]) else { return }
+        let output = try PythonTool.run("join-cities.py", needs: "duckdb", [scratch.path("tomakomai"), scratch.path("ageo")])
         let result = try PythonTool.json(output)
         #expect(result["cities"] as? [String] == ["012131", "112194"])
         #expect(result["activities_by_city"] as? [String: Int] == ["012131": 102, "112194": 86])

@@ -5,9 +5,9 @@ import Testing
 /// the module it needs (scripts/test.sh installs them into .venv). Where the module is missing the
 /// test is skipped visibly, except in CI (`CI` set), which must have it, as with `Frictionless`.
 enum PythonTool {
-    /// The script's standard output, or nil when the module is missing outside CI.
+    /// The script's standard output; the test is cancelled (shown as skipped) when the module is missing outside CI.
     static func run(_ script: String, needs module: String, _ arguments: [String],
-                    sourceLocation: SourceLocation = #_sourceLocation) throws -> String? {
+                    sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let probe = try Process.run(URL(fileURLWithPath: "/usr/bin/env"),
                                     arguments: ["python3", "-c", "import \(module)"])
         probe.waitUntilExit()
@@ -15,8 +15,8 @@ enum PythonTool {
         try #require(available || ProcessInfo.processInfo.environment["CI"] == nil,
                      "python3 with \(module) must be installed in CI", sourceLocation: sourceLocation)
         guard available else {
-            print("◇ skipped: python3 cannot import \(module) (install it with scripts/test.sh)")
-            return nil
+            // Shown as a skipped (cancelled) test, not a pass.
+            try Test.cancel("python3 cannot import \(module): install the test tools with scripts/test.sh")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
