@@ -234,6 +234,17 @@ import Testing
         }
     }
 
+    /// A mistyped municipality code stops the run before anything is read or written, and says the right one.
+    @Test func aWrongCheckDigitStopsTheRun() throws {
+        let scratch = try Scratch()
+        try scratch.write("layout/layout.yaml", "publication:\n  municipalityCode: \"112195\"\n")
+        let result = try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("ageo/inbox"), "--plan", PledgeKitBinary.sample("ageo/plan.csv"),
+                                              "--year", "R4", "--layout", scratch.path("layout"), "--out", scratch.path("out")])
+        #expect(result.status != 0)
+        #expect((result.stdout + result.stderr).contains("112194 ではありませんか"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("out")))
+    }
+
     @Test func ckanMappingFillsTheDatasetFields() throws {
         let scratch = try Scratch()
         try Self.merge(.tomakomai, scratch)
