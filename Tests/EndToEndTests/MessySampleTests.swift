@@ -10,7 +10,8 @@ import Testing
     func merge(_ extra: [String] = []) throws -> (PledgeKitBinary.Result, Scratch) {
         let scratch = try Scratch()
         let result = try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("messy/inbox"), "--plan", PledgeKitBinary.sample("messy/plan.csv"),
-                                              "--year", "令和2年度", "--out", scratch.path("out")] + extra)
+                                              "--year", "令和2年度", "--layout", PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/tomakomai").path,
+                                              "--out", scratch.path("out")] + extra)
         return (result, scratch)
     }
 

@@ -26,6 +26,8 @@ public struct ReportLayout: Sendable, Equatable, Codable {
     public var workbook: WorkbookLayout? = WorkbookLayout()
     /// How many years of the term are shown, and the change column.
     public var history: HistoryLayout = .init()
+    /// Who publishes the open data (PublicationLayout.swift); no municipality unless the layout names one.
+    public var publication: PublicationLayout = PublicationLayout()
 
     public init() {}
 
@@ -53,6 +55,7 @@ public struct ReportLayout: Sendable, Equatable, Codable {
         scoreDigits = try c.decodeIfPresent(Int.self, forKey: .scoreDigits) ?? defaults.scoreDigits
         workbook = c.contains(.workbook) ? try c.decodeIfPresent(WorkbookLayout.self, forKey: .workbook) : defaults.workbook
         history = try c.decodeIfPresent(HistoryLayout.self, forKey: .history) ?? defaults.history
+        publication = try c.decodeIfPresent(PublicationLayout.self, forKey: .publication) ?? defaults.publication
     }
 }
 

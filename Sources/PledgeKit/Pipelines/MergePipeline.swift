@@ -106,10 +106,12 @@ public enum MergePipeline {
 
 enum OpenDataWriter {
     static func add(_ model: ReportModel, encoding: CSVEncoding, to output: inout OutputDirectory) throws {
-        let tables = OpenDataTables.all(model) + [ReconciliationTable.make(model.diagnostics)]
+        let tables = OpenDataTables.all(model)
+        var encoded: [String: Data] = [:]
         for table in tables {
-            output.add(table.name + ".csv", try CSVWriter.encode(header: table.header, rows: table.rows, encoding: encoding))
+            encoded[table.name] = try CSVWriter.encode(header: table.header, rows: table.rows, encoding: encoding)
+            output.add(table.name + ".csv", encoded[table.name]!)
         }
-        output.add("datapackage.json", try DataPackage.json(for: model, tables: tables, encoding: encoding))
+        output.add("datapackage.json", try DataPackage.json(for: model, tables: tables, encoding: encoding, encoded: encoded))
     }
 }

@@ -214,7 +214,7 @@ public struct Reconciler {
         }
         let activity = Activity(measure: measure, department: department, text: text, rating: rating, status: status,
                                 note: Normalize.text(header.value("note", in: row)))
-        return .counted(LocatedActivity(activity: activity, location: table.location(row: row.number, column: nil)))
+        return .counted(LocatedActivity(activity: activity, location: table.location(row: row.number, column: header["activity"])))
     }
 
     private func reportCellsOutsideHeader(_ row: Row, sheet: SubmissionSheet, diagnostics: inout Diagnostics) {
