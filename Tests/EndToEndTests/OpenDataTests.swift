@@ -240,8 +240,8 @@ import Testing
         try scratch.write("layout/layout.yaml", "publication:\n  municipalityCode: \"112195\"\n")
         let result = try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("ageo/inbox"), "--plan", PledgeKitBinary.sample("ageo/plan.csv"),
                                               "--year", "R4", "--layout", scratch.path("layout"), "--out", scratch.path("out")])
-        #expect(result.status != 0)
-        #expect((result.stdout + result.stderr).contains("112194 ではありませんか"), "\(result.stderr)")
+        #expect(result.status == 78, "a layout mistake is a configuration error")
+        #expect(result.stderr.contains("112194 ではありませんか"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out")))
     }
 
