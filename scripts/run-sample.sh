@@ -13,6 +13,6 @@ ln -sf "$(swift build -c release --show-bin-path)/pledgekit" bin/pledgekit
 out="${1:-out/tomakomai}"
 bin/pledgekit merge Samples/tomakomai/inbox \
   --plan Samples/tomakomai/plan.csv --year 令和2年度 \
-  --previous Samples/tomakomai/previous/summary.csv --out "$out"
+  --previous Samples/tomakomai/previous/summary.csv --layout templates/tomakomai --out "$out"
 echo "出力先: $(cd "$out" && pwd)"
 echo "pledgekit: $PWD/bin/pledgekit（export PATH=\"$PWD/bin:\$PATH\" で README の例がそのまま動きます）"
