@@ -5,25 +5,27 @@ import PledgeKit
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Checks a department's own files before they are sent (the same rules as merge).",
+        abstract: "各課が提出前に自部署のファイルを確認します（merge と同じ規則）。",
         discussion: """
-        提出前に自部署のファイルを確認します。問題のあるセルを「ファイル シート!セル: 内容」の形で示します。
-        Exit status: 0 no errors (warnings may remain); 1 errors found; 64 usage error.
+        問題のあるセルを「ファイル シート!セル: 内容」の形で示します。何も書き出しません。
+        例: pledgekit check 行政監理室.xlsx --plan plan.csv
+
+        \(ExitStatus.table)
         """)
 
-    @Argument(help: "The department's .xlsx/.csv/.tsv files (or folders holding them).")
-    var files: [String]
+    @Argument(help: ArgumentHelp("確認する自部署の .xlsx・.csv・.tsv ファイル（フォルダも可、複数可）。", valueName: "ファイル"))
+    var files: [String] = []
 
     @OptionGroup var planOptions: PlanOptions
 
-    @Option(name: .long, help: "The fiscal year the files are for (default: the 年度 written in each file).")
+    @Option(name: .long, help: ArgumentHelp("ファイルの年度（省略時は各ファイルに書かれた年度）: 2020、R2、令和2年度 など。", valueName: "年度"))
     var year: FiscalYear?
 
-    @Flag(name: .long, help: "Also list what was read and how (情報 lines: measures matched by title, star ratings, replaced files).")
+    @Flag(name: .long, help: "読み込んだ内容も「情報」として表示します（施策名での照合、星の評価、置き換えたファイル）。")
     var verbose = false
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("確認するファイルを指定してください。") }
+        guard !files.isEmpty else { throw ValidationError("確認するファイルを指定してください（例: pledgekit check 行政監理室.xlsx …）。") }
         try planOptions.validatePlan()
     }
 
@@ -31,19 +33,22 @@ struct Check: ParsableCommand {
         let outcome = CheckPipeline.run(CheckOptions(
             files: files.map { URL(fileURLWithPath: $0) }, plan: URL(fileURLWithPath: planOptions.plan), year: year,
             layout: try planOptions.loadLayout()))
-        let shown = outcome.diagnostics.filter { verbose || $0.severity != .info }
-        for diagnostic in shown { print(diagnostic.line) }
-        if let reconciliation = outcome.reconciliation {
+        Terminal.diagnostics(outcome.diagnostics, includeInfo: verbose)
+        if let reconciliation = outcome.details.reconciliation {
             let errors = outcome.diagnostics.filter { $0.severity == .error }.count
             let warnings = outcome.diagnostics.filter { $0.severity == .warning }.count
-            print("確認: \(reconciliation.countedFiles.count)ファイル、取組 \(reconciliation.activities.count)件、"
+            Terminal.result("確認: \(reconciliation.countedFiles.count)ファイル、取組 \(reconciliation.activities.count)件、"
                 + "エラー \(errors)件、警告 \(warnings)件")
         }
-        if outcome.hasErrors {
-            print("エラーを直してから提出してください。")
-            throw ExitCode(1)
+        switch outcome.status {
+        case .success:
+            Terminal.result(outcome.diagnostics.contains { $0.severity == .warning }
+                            ? "エラーはありません。警告を確認のうえ提出してください。" : "問題はありません。このまま提出できます。")
+        case .dataErrors where outcome.refusal == nil:
+            Terminal.problem("エラーを直してから提出してください。")
+        default:
+            break
         }
-        print(outcome.diagnostics.contains { $0.severity == .warning }
-              ? "エラーはありません。警告を確認のうえ提出してください。" : "問題はありません。このまま提出できます。")
+        Terminal.finish(outcome)
     }
 }

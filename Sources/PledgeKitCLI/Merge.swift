@@ -6,62 +6,79 @@ import TableIO
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Merges the departments' files into the official workbook and the open-data CSV files.")
+        abstract: "各課の提出ファイルを集計し、公表用のブックとオープンデータCSVを書き出します。",
+        discussion: """
+        提出フォルダの .xlsx・.csv・.tsv をすべて読み、計画と照合します。エラーが1件でもあれば何も書き出さず、
+        すべてのエラーを「ファイル シート!セル: 内容」の形で示します。出力はすべて書けたときだけ入れ替えます。
+        例: pledgekit merge 提出/ --plan plan.csv --year 令和2年度 --out 公表/
 
-    @Argument(help: "Folders (or files) holding the departments' .xlsx/.csv/.tsv submissions.")
-    var inbox: [String]
+        \(ExitStatus.table)
+        """)
+
+    @Argument(help: ArgumentHelp("各課の提出ファイル（.xlsx・.csv・.tsv）を入れたフォルダ（ファイルも可、複数可）。", valueName: "提出フォルダ"))
+    var inbox: [String] = []
 
     @OptionGroup var planOptions: PlanOptions
 
-    @Option(name: .long, help: "The fiscal year: 2020, FY2020, R2, 令和2年度 …")
+    @Option(name: .long, help: ArgumentHelp("集計する年度: 2020、FY2020、R2、令和2年度 など。", valueName: "年度"))
     var year: FiscalYear
 
-    @Option(name: .long, help: "The output folder.")
+    @Option(name: .long, help: ArgumentHelp("出力先のフォルダ（なければ作ります。提出フォルダの外に置いてください）。", valueName: "フォルダ"))
     var out: String
 
-    @Option(name: .long, help: "Last year's summary.csv (or official workbook) for the previous-year column.")
-    var previous: String?
+    @Option(name: .long, help: ArgumentHelp("前年度の summary.csv（または公表用ブック）。前年度の列に使います。任期の前の年度も、くり返して指定できます。", valueName: "ファイル"))
+    var previous: [String] = []
 
-    @Option(name: .long, help: "Encoding of the CSV files: utf-8, utf-8-bom or cp932.")
+    @Option(name: .long, help: ArgumentHelp("任期の過去の年度の summary.csv または公表用ブックを入れたフォルダ（すべての年度を表示します）。", valueName: "フォルダ"))
+    var history: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("CSVの文字コード: utf-8、utf-8-bom（既定）、cp932。", valueName: "文字コード"))
     var csvEncoding: CSVEncoding = .utf8BOM
 
-    @Flag(name: .long, help: "Treat warnings as errors: write nothing if there is any.")
+    @Flag(name: .long, help: "警告もエラーとして扱い、警告が1件でもあれば何も書き出しません。")
     var strict = false
 
     func validate() throws {
-        guard !inbox.isEmpty else { throw ValidationError("提出ファイルのフォルダを指定してください。") }
+        guard !inbox.isEmpty else { throw ValidationError("提出ファイルのフォルダを指定してください（例: pledgekit merge 提出/ …）。") }
         try planOptions.validatePlan()
         guard [.utf8, .utf8BOM, .cp932].contains(csvEncoding) else {
             throw ValidationError("--csv-encoding は utf-8、utf-8-bom、cp932 のいずれかです。")
         }
-        if let previous, !FileManager.default.fileExists(atPath: previous) {
-            throw ValidationError("前年度のファイル \(previous) が見つかりません。")
+        for file in previous where !FileManager.default.fileExists(atPath: file) {
+            throw ValidationError("前年度のファイル \(file) が見つかりません（--previous）。")
+        }
+        for folder in history where !FileManager.default.fileExists(atPath: folder) {
+            throw ValidationError("過去の年度のフォルダ \(folder) が見つかりません（--history）。")
         }
     }
 
     func run() throws {
-        let options = MergeOptions(
+        var options = MergeOptions(
             inboxes: inbox.map { URL(fileURLWithPath: $0) }, plan: URL(fileURLWithPath: planOptions.plan), year: year,
-            out: URL(fileURLWithPath: out), previous: previous.map { URL(fileURLWithPath: $0) },
+            out: URL(fileURLWithPath: out), previous: previous.count == 1 ? URL(fileURLWithPath: previous[0]) : nil,
             layout: try planOptions.loadLayout(), csvEncoding: csvEncoding, strict: strict)
+        // One --previous is last year's file; several are the term's years, each read for the year it shows.
+        options.history = (previous.count > 1 ? previous : []).map { URL(fileURLWithPath: $0) }
+            + history.map { URL(fileURLWithPath: $0) }
         let outcome = MergePipeline.run(options, progress: ProgressLine())
-        DiagnosticPrinter.print(outcome.diagnostics.filter { $0.severity != .info })
-        if let reconciliation = outcome.reconciliation {
-            print("読み込み: \(reconciliation.countedFiles.count)ファイル（置き換え \(reconciliation.supersededFiles.count)）、"
+        Terminal.diagnostics(outcome.diagnostics)
+        if let reconciliation = outcome.details.reconciliation {
+            Terminal.result("読み込み: \(reconciliation.countedFiles.count)ファイル（置き換え \(reconciliation.supersededFiles.count)）、"
                 + "\(reconciliation.rowsRead)行（集計 \(reconciliation.activities.count)、空行・対象外 \(reconciliation.rowsSkipped)、"
                 + "エラー \(reconciliation.rowsRead - reconciliation.activities.count - reconciliation.rowsSkipped)）")
         }
-        let counts = Diagnostic.Severity.allCases.map { severity in
-            "\(severity.japanese) \(outcome.diagnostics.filter { $0.severity == severity }.count)"
+        if !outcome.diagnostics.isEmpty || outcome.details.reconciliation != nil {
+            let counts = Diagnostic.Severity.allCases.map { severity in
+                "\(severity.japanese) \(outcome.diagnostics.filter { $0.severity == severity }.count)"
+            }
+            Terminal.result("照合結果: " + counts.joined(separator: "、"))
         }
-        print("照合結果: " + counts.joined(separator: "、"))
-        if let refusal = outcome.refusal {
-            FileHandle.standardError.write(Data((refusal + "\n").utf8))
-            throw ExitCode(1)
+        if outcome.succeeded {
+            if let model = outcome.details.model, let overall = model.progress.overall {
+                Terminal.result("\(model.year.label) 全体の進捗: \(overall.formatted(digits: model.layout.averaging.overallDigits))%")
+            }
+            Terminal.result("書き出し: " + outcome.details.written.map(\.path).joined(separator: "\n          "))
         }
-        if let model = outcome.model, let overall = model.progress.overall {
-            print("\(model.year.label) 全体の進捗: \(overall.formatted(digits: model.layout.averaging.overallDigits))%")
-        }
-        print("書き出し: " + outcome.written.map(\.path).joined(separator: "\n          "))
+        Terminal.finish(outcome)
     }
 }

@@ -5,24 +5,25 @@ import PledgeKit
 import TableIO
 
 struct PlanOptions: ParsableArguments {
-    @Option(name: .long, help: "The plan (公約体系): CSV or XLSX, one row per measure.")
+    @Option(name: .long, help: ArgumentHelp("計画（公約体系）のファイル。CSVまたはXLSX、1行に1施策。", valueName: "計画ファイル"))
     var plan: String
 
-    @Option(name: .long, help: "A layout folder holding layout.yaml (default: the Tomakomai report).")
+    @Option(name: .long, help: ArgumentHelp("layout.yaml を入れたレイアウトのフォルダ（省略時は苫小牧市の様式）。", valueName: "フォルダ"))
     var layout: String?
 
+    /// The layout, or a refusal with exit 78 naming the file and the problem.
     func loadLayout() throws -> ReportLayout {
         guard let layout else { return .tomakomai }
         do {
             return try ReportLayout.load(directory: URL(fileURLWithPath: layout))
-        } catch {
-            throw ValidationError("\(error)")
+        } catch let error as LayoutError {
+            throw Refusal(.invalidLayout, error.description)
         }
     }
 
     func validatePlan() throws {
         guard FileManager.default.fileExists(atPath: plan) else {
-            throw ValidationError("計画ファイル \(plan) が見つかりません。")
+            throw ValidationError("計画ファイル \(plan) が見つかりません（--plan）。ファイルの場所と名前を確かめてください。")
         }
     }
 }
@@ -33,12 +34,3 @@ extension FiscalYear: ExpressibleByArgument {
 }
 
 extension CSVEncoding: ExpressibleByArgument {}
-
-/// Prints the diagnostics a department or the planning office reads, errors first.
-enum DiagnosticPrinter {
-    static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.line + "\n").utf8))
-        }
-    }
-}

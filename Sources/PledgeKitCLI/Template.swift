@@ -5,17 +5,20 @@ import PledgeKit
 
 struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Writes one submission workbook per department, pre-filled with its measures.",
+        abstract: "各課に送る提出票（部署名.xlsx）を、担当の施策を記入した状態で作ります。",
         discussion: """
-        各課に送る提出票（部署名.xlsx）を作ります。施策ID・施策内容は変更できず、評価は0〜10の整数だけを受け付けます。
+        施策ID・施策内容は変更できず、評価は0〜10の整数だけを受け付けます。
+        例: pledgekit template --plan plan.csv --year 令和2年度 --out 提出票/
+
+        \(ExitStatus.table)
         """)
 
     @OptionGroup var planOptions: PlanOptions
 
-    @Option(name: .long, help: "The fiscal year: 2020, FY2020, R2, 令和2年度 …")
+    @Option(name: .long, help: ArgumentHelp("提出票の年度: 2020、FY2020、R2、令和2年度 など。", valueName: "年度"))
     var year: FiscalYear
 
-    @Option(name: .long, help: "The folder to write the workbooks into (existing files of the same name are replaced).")
+    @Option(name: .long, help: ArgumentHelp("提出票を書き出すフォルダ（同じ名前のファイルは置き換えます）。", valueName: "フォルダ"))
     var out: String
 
     func validate() throws {
@@ -26,12 +29,11 @@ struct Template: ParsableCommand {
         let outcome = TemplatePipeline.run(TemplateOptions(
             plan: URL(fileURLWithPath: planOptions.plan), year: year, out: URL(fileURLWithPath: out),
             layout: try planOptions.loadLayout()))
-        DiagnosticPrinter.print(outcome.diagnostics.filter { $0.severity != .info })
-        if let refusal = outcome.refusal {
-            FileHandle.standardError.write(Data((refusal + "\n").utf8))
-            throw ExitCode(1)
+        Terminal.diagnostics(outcome.diagnostics)
+        if outcome.succeeded {
+            Terminal.result("提出票 \(outcome.details.written.count)部署（\(year.label)）: \(out)")
+            for file in outcome.details.written { Terminal.result("  " + file.lastPathComponent) }
         }
-        print("提出票 \(outcome.written.count)部署（\(year.label)）: \(out)")
-        for file in outcome.written { print("  " + file.lastPathComponent) }
+        Terminal.finish(outcome)
     }
 }

@@ -79,7 +79,7 @@ import Testing
         let scratch = try Scratch()
         #expect(try merge(into: scratch).status == 0)
         let header = try scratch.read("out/summary.csv").components(separatedBy: "\r\n")[0]
-        #expect(header == "fiscal_year,fiscal_year_label,level,id,policy_no,pledge_no,title,progress_pct,activity_count,"
+        #expect(header == "municipality_code,fiscal_year,fiscal_year_label,level,id,policy_no,pledge_no,title,progress_pct,activity_count,"
             + "count_done,count_in_progress,count_budgeted,count_under_consideration")
         let summary = try rows(scratch, "summary.csv")
         #expect(summary.map { $0["id"]! } == ["1", "2", "3", "4", "5", "6", "7", "8"])
@@ -108,7 +108,7 @@ import Testing
         #expect(fields("summary").allSatisfy { !($0["title"] as? String ?? "").isEmpty && !($0["description"] as? String ?? "").isEmpty })
     }
 
-    @Test func frictionlessValidatesTheDataPackage() throws {
+    @Test(.enabled(if: Frictionless.runs, Frictionless.skipped)) func frictionlessValidatesTheDataPackage() throws {
         let scratch = try Scratch()
         #expect(try merge(into: scratch).status == 0)
         try Frictionless.expectValid(scratch.path("out/datapackage.json"))

@@ -17,9 +17,9 @@ import Testing
         let rows = ["Ⅰ-1-1,,行革プランの取組を評価しました,11", "Ⅰ-2-1,,女性職員の研修を行いました,6", "Ⅰ-2-2,,講演会を開きました,7"]
         let (result, _) = try Self.check(["行政監理室.csv": ReconciliationRulesTests.file("行政監理室", rows: rows)])
         #expect(result.status == 1)
-        #expect(result.stdout.split(separator: "\n").first == "エラー 行政監理室.csv!D6: 評価は0〜10の整数で入力してください（入力値: 11）")
+        #expect(result.stderr.split(separator: "\n").first == "エラー 行政監理室.csv!D6: 評価は0〜10の整数で入力してください（入力値: 11）")
         #expect(result.stdout.contains("確認: 1ファイル、取組 2件、エラー 1件、警告 0件"))
-        #expect(result.stdout.contains("エラーを直してから提出してください。"))
+        #expect(result.stderr.contains("エラーを直してから提出してください。"))
     }
 
     @Test func cleanFilePassesAndOtherDepartmentsAreNotReported() throws {
@@ -33,14 +33,14 @@ import Testing
         let rows = ["Ⅰ-1-1,,行革プランの取組を評価しました,8", "Ⅰ-2-2,,講演会を開きました,7"]
         let (result, _) = try Self.check(["行政監理室.csv": ReconciliationRulesTests.file("行政監理室", rows: rows)])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("警告 行政監理室.csv: 担当の施策 I-2-1「女性管理職の登用を進めます」の取組が記入されていません（このままでは未提出として扱われます）。\n"))
+        #expect(result.stderr.hasPrefix("警告 行政監理室.csv: 担当の施策 I-2-1「女性管理職の登用を進めます」の取組が記入されていません（このままでは未提出として扱われます）。\n"))
     }
 
     @Test func everyProblemIsListedWithItsCell() throws {
         let rows = ["Ⅰ-1-9,,行革プランの取組を評価しました,8", ",女性管理職を増やします,研修,6", "Ⅰ-2-2,,,7", "Ⅰ-2-2,,講演会,済"]
         let (result, _) = try Self.check(["行政監理室.csv": ReconciliationRulesTests.file("行政監理室", rows: rows)])
         #expect(result.status == 1)
-        let errors = result.stdout.split(separator: "\n").filter { $0.hasPrefix("エラー ") }.map { String($0.prefix(while: { $0 != ":" })) }
+        let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("エラー ") }.map { String($0.prefix(while: { $0 != ":" })) }
         #expect(errors == ["エラー 行政監理室.csv!A6", "エラー 行政監理室.csv!B7", "エラー 行政監理室.csv!C8", "エラー 行政監理室.csv!D9"])
     }
 
@@ -50,7 +50,7 @@ import Testing
         #expect(withoutYear.status == 0)
         let (withYear, _) = try Self.check(["行政監理室.csv": file], year: "R2")
         #expect(withYear.status == 1)
-        #expect(withYear.stdout.hasPrefix("エラー 行政監理室.csv!B2: 年度が令和3年度になっていますが、集計する年度は令和2年度です。"))
+        #expect(withYear.stderr.hasPrefix("エラー 行政監理室.csv!B2: 年度が令和3年度になっていますが、集計する年度は令和2年度です。"))
     }
 
     /// The message of the issue, on a template filled in with a rating Excel would have refused
@@ -66,8 +66,8 @@ import Testing
         try filler.save()
         let result = try PledgeKitBinary.run(["check", scratch.path("t/行政監理室.xlsx"), "--plan", plan])
         #expect(result.status == 1)
-        #expect(result.stdout.split(separator: "\n").first == "エラー 行政監理室.xlsx 提出票!F12: 評価は0〜10の整数で入力してください（入力値: 11）")
+        #expect(result.stderr.split(separator: "\n").first == "エラー 行政監理室.xlsx 提出票!F12: 評価は0〜10の整数で入力してください（入力値: 11）")
         // The five measures left empty are reported as such.
-        #expect(result.stdout.split(separator: "\n").filter { $0.hasPrefix("警告 行政監理室.xlsx: 担当の施策") }.count == 5)
+        #expect(result.stderr.split(separator: "\n").filter { $0.hasPrefix("警告 行政監理室.xlsx: 担当の施策") }.count == 5)
     }
 }

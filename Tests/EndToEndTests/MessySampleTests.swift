@@ -10,7 +10,8 @@ import Testing
     func merge(_ extra: [String] = []) throws -> (PledgeKitBinary.Result, Scratch) {
         let scratch = try Scratch()
         let result = try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("messy/inbox"), "--plan", PledgeKitBinary.sample("messy/plan.csv"),
-                                              "--year", "令和2年度", "--out", scratch.path("out")] + extra)
+                                              "--year", "令和2年度", "--layout", PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/tomakomai").path,
+                                              "--out", scratch.path("out")] + extra)
         return (result, scratch)
     }
 
@@ -53,7 +54,7 @@ import Testing
         let result = try PledgeKitBinary.run(["check", PledgeKitBinary.sample("messy/inbox/行政監理室.xlsx"),
                                               "--plan", PledgeKitBinary.sample("messy/plan.csv")])
         #expect(result.status == 1)
-        #expect(result.stdout.split(separator: "\n").first == "エラー 行政監理室.xlsx 提出票!F12: 評価は0〜10の整数で入力してください（入力値: 12）")
+        #expect(result.stderr.split(separator: "\n").first == "エラー 行政監理室.xlsx 提出票!F12: 評価は0〜10の整数で入力してください（入力値: 12）")
         let finance = try PledgeKitBinary.run(["check", PledgeKitBinary.sample("messy/inbox/財政課.csv"), "--plan",
                                                PledgeKitBinary.sample("messy/plan.csv"), "--year", "2020"])
         #expect(finance.status == 0, "\(finance.stdout)")

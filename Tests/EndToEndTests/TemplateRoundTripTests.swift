@@ -106,7 +106,8 @@ import Testing
         let fromCSV = try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("tomakomai/inbox"), "--plan",
                                                PledgeKitBinary.sample("tomakomai/plan.csv"), "--year", "2020", "--out", scratch.path("csv")])
         #expect(fromCSV.status == 0)
-        #expect(try scratch.read("out/activities.csv") == scratch.read("csv/activities.csv"))
+        // Apart from where each was read (source_file, source_sheet, source_cell: a workbook, not a CSV).
+        #expect(try withoutProvenance(scratch.read("out/activities.csv")) == withoutProvenance(scratch.read("csv/activities.csv")))
         #expect(try scratch.read("out/measures.csv") == scratch.read("csv/measures.csv"))
     }
 }

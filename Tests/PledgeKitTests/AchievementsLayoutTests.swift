@@ -37,16 +37,28 @@ import Yams
         // The README's table and this list name the same keys the decoder accepts.
         let yaml = Self.achievementsKeys.map { "\($0): \($0.hasSuffix("Width") ? "1" : $0 == "lead" ? "[]" : $0.hasPrefix("show") ? "true" : "x")" }
             .joined(separator: "\n")
-        _ = try YAMLDecoder().decode(AchievementsLayout.self, from: yaml)
+        _ = try Self.load(achievements: yaml)
         let readme = try String(contentsOf: Self.templates.appendingPathComponent("ageo/README.md"), encoding: .utf8)
         for key in Self.achievementsKeys { #expect(readme.contains("`\(key)`"), "\(key)") }
     }
 
+    /// Loads a layout.yaml whose `workbook.achievements` section is `yaml`, as `--layout` does.
+    static func load(achievements yaml: String) throws -> ReportLayout {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("achievements-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let indented = yaml.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+        try "version: 1\nworkbook:\n  achievements:\n\(indented)\n".write(to: folder.appendingPathComponent("layout.yaml"),
+                                                                          atomically: true, encoding: .utf8)
+        return try ReportLayout.load(directory: folder)
+    }
+
     @Test func misspeltAchievementsKeyIsRefused() throws {
-        #expect(throws: DecodingError.self) {
-            try YAMLDecoder().decode(AchievementsLayout.self, from: "title: 取組状況\ncountLnie: \"{count}件\"\n")
+        let error = try #require(throws: LayoutError.self) {
+            try Self.load(achievements: "title: 取組状況\ncountLnie: \"{count}件\"")
         }
-        let decoded = try YAMLDecoder().decode(AchievementsLayout.self, from: "title: 取組状況\n")
+        #expect(error.description.hasSuffix("（5行目）: workbook.achievements に不明な項目「countLnie」があります（もしかして: countLine）。"))
+        let decoded = try #require(try Self.load(achievements: "title: 取組状況").workbook?.achievements)
         #expect(decoded.title == "取組状況" && decoded.countLine == AchievementsLayout().countLine)
     }
 

@@ -69,4 +69,6 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case submissionSameDate = "submission.same_date"
     case previousYear = "previous.unusable"
     case planInvalid = "plan.invalid"
+    case auditUnmatched = "audit.unmatched"
+    case auditNoFigures = "audit.no_figures"
 }

@@ -13,27 +13,72 @@ public enum PlanLoader {
             diagnostics.add(error)
             return nil
         }
+        // The header row is the row (of a sheet's first 20) that names the most known columns, so a
+        // misspelt heading is still found in its row and reported, never taken for missing data.
+        var best: (table: Table, row: Row, matches: Int)?
         for table in tables {
-            if let header = table.rows.prefix(20).first(where: { row in
-                let map = HeaderMap(row: row, specs: Columns.planColumns)
-                return map.has("policy_no") && map.has("policy_title")
-            }) {
-                return build(table, header: HeaderMap(row: header, specs: Columns.planColumns), diagnostics: &diagnostics)
+            for row in table.rows.prefix(20) {
+                let matches = HeaderMap(row: row, specs: knownColumns).columns.count
+                if matches >= 2, matches > (best?.matches ?? 0) { best = (table, row, matches) }
             }
         }
-        diagnostics.error(.headerMissing, at: SourceLocation(file: url.lastPathComponent),
-                          "計画ファイルに見出し行（基本政策番号・基本政策）が見つかりません。")
-        return nil
+        guard let best else {
+            diagnostics.error(.headerMissing, at: SourceLocation(file: url.lastPathComponent),
+                              "計画ファイルに見出し行が見つかりません。1行目に \(requiredNames) の見出しを入れてください。")
+            return nil
+        }
+        let header = HeaderMap(row: best.row, specs: knownColumns)
+        guard validateHeader(best.row, header: header, table: best.table, diagnostics: &diagnostics) else { return nil }
+        return build(best.table, header: header, diagnostics: &diagnostics)
+    }
+
+    /// Columns a plan may hold besides the levels: a note column, read by nobody, is allowed.
+    static let note = ColumnSpec("note", ["備考", "メモ"])
+    static let knownColumns = Columns.planColumns + [note]
+    static let requiredNames = "基本政策番号・基本政策・担当部署（3階層なら 公約番号・公約・施策番号・施策 も）"
+
+    /// Every heading must be a known column, and the columns a plan needs must be there: a
+    /// misspelt heading would otherwise lose its column silently (empty departments or titles) or
+    /// turn into dozens of knock-on errors. Reports each problem once, with the closest names.
+    static func validateHeader(_ row: Row, header: HeaderMap, table: Table, diagnostics: inout Diagnostics) -> Bool {
+        let errorsAtStart = diagnostics.count(.error)
+        var suggested: Set<String> = []
+        let missingSpecs = knownColumns.filter { !header.has($0.name) }
+        for (offset, text) in row.values.enumerated() {
+            let heading = Normalize.text(text)
+            guard !heading.isEmpty, !knownColumns.contains(where: { $0.matches(heading) }) else { continue }
+            // Suggest only columns the header does not already have.
+            let candidates = missingSpecs.flatMap(\.aliases)
+            let names = NearestNames.nearest(to: heading, among: candidates)
+            for name in names { if let spec = missingSpecs.first(where: { $0.aliases.contains(name) }) { suggested.insert(spec.name) } }
+            let hint = names.isEmpty
+                ? "計画の見出しは \(knownColumns.compactMap(\.aliases.first).joined(separator: "・")) です。"
+                : "もしかして: \(names.joined(separator: "、"))"
+            diagnostics.error(.columnMissing, at: table.location(row: row.number, column: offset + 1),
+                              "見出し「\(heading)」は計画の列にありません（\(hint)）。見出しを直してください。")
+        }
+        var required = [Columns.policyNo, Columns.policyTitle, Columns.departments]
+        if header.has("pledge_no") || header.has("pledge_title") || header.has("measure_no") || header.has("measure_title") {
+            required += [Columns.pledgeNo, Columns.pledgeTitle]
+        }
+        if header.has("measure_no") || header.has("measure_title") { required += [Columns.measureNo, Columns.measureTitle] }
+        for spec in required where !header.has(spec.name) && !suggested.contains(spec.name) {
+            diagnostics.error(.columnMissing, at: SourceLocation(file: table.file, sheet: table.sheet, row: row.number, column: nil),
+                              "計画に「\(spec.aliases[0])」の列がありません。見出し行に加えてください。")
+        }
+        return diagnostics.count(.error) == errorsAtStart
     }
 
     static func build(_ table: Table, header: HeaderMap, diagnostics: inout Diagnostics) -> Plan? {
         let levels: [(no: String, title: String)] = [("policy_no", "policy_title"), ("pledge_no", "pledge_title"),
                                                      ("measure_no", "measure_title")]
+        let levelNames = ["基本政策", "公約", "施策"]
         let depth = levels.prefix { header.has($0.no) }.count
         var policies: [PlanNode] = []
         var romanPolicies = false
         let errorsAtStart = diagnostics.count(.error)
-        var seen: Set<NodeID> = []
+        var firstRow: [NodeID: Int] = [:]
+        var titled: Set<NodeID> = []
 
         for row in table.rows where row.number > header.row && !row.isBlank {
             var path: [Int] = []
@@ -55,13 +100,29 @@ public enum PlanLoader {
             }
             guard path.count == depth else { continue }
             let id = NodeID(path)
-            if seen.contains(id) {
-                diagnostics.error(.planInvalid, at: table.location(row: row.number, column: nil), "施策 \(id) が計画に2回あります。")
+            if let first = firstRow[id] {
+                diagnostics.error(.planInvalid, at: table.location(row: row.number, column: header[levels[depth - 1].no]),
+                                  "番号 \(id.formatted(romanFirstLevel: romanPolicies)) が計画に2回あります（最初は \(first)行目）。番号を直すか、どちらかの行を消してください。")
                 continue
             }
-            seen.insert(id)
+            // Every level's title must be written once (a pledge's title may stand on its first row only).
+            for level in 0..<depth {
+                let node = NodeID(Array(path.prefix(level + 1)))
+                if firstRow[node] == nil { firstRow[node] = row.number }
+                if !titles[level].isEmpty { titled.insert(node) }
+                if level == depth - 1 && titles[level].isEmpty {
+                    diagnostics.error(.planInvalid, at: table.location(row: row.number, column: header[levels[level].title]),
+                                      "\(id.formatted(romanFirstLevel: romanPolicies)) の「\(levelNames[level])」が空です。内容を入力してください。")
+                }
+            }
             let departments = Departments.split(header.value("departments", in: row))
             insert(into: &policies, path: path, numbers: numbers, titles: titles, departments: departments)
+        }
+        for (node, row) in firstRow.sorted(by: { $0.value < $1.value })
+        where node.path.count < depth && !titled.contains(node) {
+            let level = node.path.count - 1
+            diagnostics.error(.planInvalid, at: table.location(row: row, column: header[levels[level].title]),
+                              "\(node.formatted(romanFirstLevel: romanPolicies)) の「\(levelNames[level])」が空です。内容を入力してください。")
         }
         if policies.isEmpty {
             diagnostics.error(.planInvalid, at: SourceLocation(file: table.file, sheet: table.sheet), "計画ファイルに施策の行がありません。")

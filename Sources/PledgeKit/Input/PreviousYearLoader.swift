@@ -53,6 +53,7 @@ public enum PreviousYearLoader {
     static func fromOpenData(_ table: Table, header headerRow: Row, plan: Plan, expected: FiscalYear,
                              diagnostics: inout Diagnostics) -> YearFigures {
         let header = HeaderMap(row: headerRow, specs: openDataColumns)
+        let titles = HeaderMap(row: headerRow, specs: [ColumnSpec("title", ["見出し"])])
         var figures = YearFigures(year: expected, percentages: [:], overall: nil)
         var years: Set<FiscalYear> = []
         for row in table.rows where row.number > headerRow.number && !row.isBlank {
@@ -69,11 +70,21 @@ public enum PreviousYearLoader {
             else { continue }
             if Normalize.key(idText) == "all" {
                 figures.overall = value
-            } else if let id = NodeID(parsing: idText), plan.node(id) != nil {
+            } else if let id = NodeID(parsing: idText), let node = plan.node(id) {
+                let title = titles.value("title", in: row)
+                if !title.isEmpty, Normalize.key(title) != Normalize.key(node.title) {
+                    diagnostics.info(.previousYear, at: table.location(row: row.number, column: titles["title"]),
+                                     "\(plan.format(id)) の見出しは\(expected.label)の「\(title)」から「\(node.title)」に変わっています。IDで対応付けました。")
+                }
+                figures.percentages[id] = value
+            } else if let id = renamedNode(title: titles.value("title", in: row), plan: plan) {
+                // A pledge renumbered since: the same title under a new ID.
+                diagnostics.info(.previousYear, at: table.location(row: row.number, column: header["id"]),
+                                 "\(expected.label)のID「\(idText)」は今年度の計画にありませんが、見出しが同じ \(plan.format(id)) と対応付けました。")
                 figures.percentages[id] = value
             } else {
                 diagnostics.warning(.previousYear, at: table.location(row: row.number, column: header["id"]),
-                                    "前年度のID「\(idText)」は今年度の計画にありません。前年度欄には表示しません。")
+                                    "\(expected.label)のID「\(idText)」は今年度の計画になく、見出しも合いません。\(expected.label)の欄には表示しません。")
             }
         }
         if !years.contains(expected) {
@@ -91,13 +102,38 @@ public enum PreviousYearLoader {
     static func summarySheetHeader(in tables: [Table], expected: FiscalYear) -> (Table, Row, Int)? {
         for table in tables {
             for row in table.rows.prefix(20) {
-                for (offset, cell) in row.values.enumerated() {
-                    let heading = cell.replacingOccurrences(of: "(%)", with: "").replacingOccurrences(of: "（%）", with: "")
-                    if FiscalYear(parsing: heading) == expected { return (table, row, offset + 1) }
+                for (offset, cell) in row.values.enumerated() where yearHeading(cell) == expected {
+                    return (table, row, offset + 1)
                 }
             }
         }
         return nil
+    }
+
+    /// The year of a summary table's column heading (`令和元年度 (%)`), nil for any other text.
+    static func yearHeading(_ cell: String) -> FiscalYear? {
+        FiscalYear(parsing: cell.replacingOccurrences(of: "(%)", with: "").replacingOccurrences(of: "（%）", with: ""))
+    }
+
+    /// The node a summary row's number cell names: `Ⅳ` a policy, `1` a pledge of the policy above it.
+    static func numberedNode(_ cell: String, under policy: NodeID?, plan: Plan) -> NodeID? {
+        let text = Normalize.compact(cell)
+        guard !text.isEmpty else { return nil }
+        let id: NodeID?
+        if let number = Int(text) {
+            id = policy.map { NodeID($0.path + [number]) }
+        } else {
+            id = NodeID(parsing: text).flatMap { $0.path.count == 1 ? $0 : nil }
+        }
+        return id.flatMap { plan.node($0) != nil && !(plan.node($0)!.children.isEmpty && plan.depth > 1) ? $0 : nil }
+    }
+
+    /// The pledge or policy whose title is `title` (after normalisation), if exactly one is.
+    static func renamedNode(title: String, plan: Plan) -> NodeID? {
+        let key = Normalize.key(title)
+        guard !key.isEmpty else { return nil }
+        let matches = plan.nodesInOrder.filter { !$0.children.isEmpty && Normalize.key($0.title) == key }
+        return matches.count == 1 ? matches[0].id : nil
     }
 
     /// Rows are matched to the plan by their title (policy and pledge titles are what a reader
@@ -109,6 +145,10 @@ public enum PreviousYearLoader {
         for node in plan.nodesInOrder where !node.children.isEmpty || plan.depth == 1 {
             byTitle[Normalize.key(node.title)] = byTitle[Normalize.key(node.title)] ?? node.id
         }
+        // Titles matched anywhere in the table, so that a number never takes a node its title claims.
+        let titled = Set(table.rows.filter { $0.number > headerRow.number }
+            .flatMap { $0.values.prefix(column - 1).compactMap { byTitle[Normalize.key($0)] } })
+        var policy: NodeID?
         for row in table.rows where row.number > headerRow.number && !row.isBlank {
             let valueText = Normalize.text(row[column])
             let labels = row.values.prefix(column - 1).map(Normalize.key).filter { !$0.isEmpty }
@@ -118,11 +158,20 @@ public enum PreviousYearLoader {
             }
             // 未提出, ― and the like: no figure was published for that row.
             guard valueText.contains(where: \.isNumber) else { continue }
-            guard let id = labels.lazy.compactMap({ byTitle[$0] }).first else {
+            let printed = row.values.prefix(column - 1).filter { Rational(decimal: Normalize.compact($0)) == nil }.joined(separator: " ")
+            let byNumber = numberedNode(row[1], under: policy, plan: plan)
+            guard let id = labels.lazy.compactMap({ byTitle[$0] }).first
+                ?? byNumber.flatMap({ figures.percentages[$0] == nil && !titled.contains($0) ? $0 : nil }) else {
                 diagnostics.warning(.previousYear, at: table.location(row: row.number, column: nil),
-                                    "前年度の行「\(row.values.prefix(column - 1).joined(separator: " "))」は今年度の計画にありません。前年度欄には表示しません。")
+                                    "\(expected.label)の行「\(printed)」は今年度の計画にありません（見出しも番号も合いません）。\(expected.label)の欄には表示しません。")
                 continue
             }
+            if labels.lazy.compactMap({ byTitle[$0] }).first == nil, let node = plan.node(id) {
+                // Renamed since: the same number under the same policy.
+                diagnostics.info(.previousYear, at: table.location(row: row.number, column: nil),
+                                 "\(expected.label)の「\(printed)」は見出しが今年度「\(node.title)」に変わっています。番号 \(plan.format(id)) で対応付けました。")
+            }
+            if id.path.count == 1 { policy = id }
             figures.percentages[id] = percentage(valueText, table: table, row: row.number, column: column, diagnostics: &diagnostics)
         }
         if figures.overall == nil {

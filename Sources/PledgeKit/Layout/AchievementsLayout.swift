@@ -45,13 +45,7 @@ public struct AchievementsLayout: Sendable, Equatable, Codable {
     public init() {}
 
     public init(from decoder: Decoder) throws {
-        // A misspelt key would otherwise be ignored silently and its default printed.
-        let keys = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
-        if let unknown = keys.first(where: { CodingKeys(stringValue: $0) == nil }) {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath,
-                debugDescription: "achievements に不明な項目「\(unknown)」があります（templates/ageo/README.md の一覧を参照）。"))
-        }
+        // Unknown keys are refused for every section in one place, LayoutFile.checkKeys.
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = AchievementsLayout()
         sheetName = try c.decodeIfPresent(String.self, forKey: .sheetName) ?? d.sheetName
@@ -80,11 +74,4 @@ public struct AchievementsLayout: Sendable, Equatable, Codable {
         areaTitleWidth = try c.decodeIfPresent(Double.self, forKey: .areaTitleWidth) ?? d.areaTitleWidth
         countWidth = try c.decodeIfPresent(Double.self, forKey: .countWidth) ?? d.countWidth
     }
-}
-
-private struct AnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }

@@ -24,6 +24,10 @@ public struct ReportLayout: Sendable, Equatable, Codable {
     public var scoreDigits: Int = 2
     /// The workbook layout (titles, headings, widths, fonts); `workbook: null` writes no workbook.
     public var workbook: WorkbookLayout? = WorkbookLayout()
+    /// How many years of the term are shown, and the change column.
+    public var history: HistoryLayout = .init()
+    /// Who publishes the open data (PublicationLayout.swift); no municipality unless the layout names one.
+    public var publication: PublicationLayout = PublicationLayout()
 
     public init() {}
 
@@ -33,31 +37,25 @@ public struct ReportLayout: Sendable, Equatable, Codable {
         ReconcileRules(rated: rated, statuses: statuses.map(\.label))
     }
 
+    /// Reads `layout.yaml` in a folder; every problem is a `LayoutError` in Japanese (see LayoutFile).
     public static func load(directory: URL) throws -> ReportLayout {
-        let file = directory.appendingPathComponent("layout.yaml")
-        let text: String
-        do {
-            text = try String(contentsOf: file, encoding: .utf8)
-        } catch {
-            throw LayoutError("レイアウトファイル \(file.path) を読めません: \(error.localizedDescription)")
-        }
-        do {
-            return try YAMLDecoder().decode(ReportLayout.self, from: text)
-        } catch {
-            throw LayoutError("レイアウトファイル \(file.path) の内容が正しくありません: \(error)")
-        }
+        try LayoutFile.load(directory.appendingPathComponent("layout.yaml"))
     }
 
+    /// Every key optional: a key left out keeps its default. To add a section, add its property
+    /// above (with its default) and one line here; LayoutFile then knows its keys by itself.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = ReportLayout()
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? defaults.name
         rated = try c.decodeIfPresent(Bool.self, forKey: .rated) ?? defaults.rated
-        averaging = try c.decodeIfPresent(AveragingRules.self, forKey: .averaging) ?? defaults.averaging
+        averaging = try c.decodeIfPresent(LayoutAveraging.self, forKey: .averaging)?.rules ?? defaults.averaging
         statuses = try c.decodeIfPresent([Status].self, forKey: .statuses) ?? defaults.statuses
         showPreviousYear = try c.decodeIfPresent(Bool.self, forKey: .showPreviousYear) ?? defaults.showPreviousYear
         scoreDigits = try c.decodeIfPresent(Int.self, forKey: .scoreDigits) ?? defaults.scoreDigits
         workbook = c.contains(.workbook) ? try c.decodeIfPresent(WorkbookLayout.self, forKey: .workbook) : defaults.workbook
+        history = try c.decodeIfPresent(HistoryLayout.self, forKey: .history) ?? defaults.history
+        publication = try c.decodeIfPresent(PublicationLayout.self, forKey: .publication) ?? defaults.publication
     }
 }
 

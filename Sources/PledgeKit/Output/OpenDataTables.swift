@@ -9,8 +9,17 @@ public struct OpenDataTable: Sendable {
 }
 
 public enum OpenDataTables {
+    /// Every CSV file of the package, each beginning with the municipality's code so that several
+    /// cities' files can be loaded into one table (rule L3-06); `codes.csv` is the code table (L3-02).
     public static func all(_ model: ReportModel) -> [OpenDataTable] {
-        [summary(model), measures(model), activities(model), departments(model)]
+        [summary(model), measures(model), activities(model), departments(model),
+         ReconciliationTable.make(model.diagnostics), CodeTable.make(model)].map { withMunicipality($0, model) }
+    }
+
+    static func withMunicipality(_ table: OpenDataTable, _ model: ReportModel) -> OpenDataTable {
+        let code = model.layout.publication.municipalityCode
+        return OpenDataTable(name: table.name, header: ["municipality_code"] + table.header,
+                             rows: table.rows.map { [code] + $0 })
     }
 
     static func summary(_ model: ReportModel) -> OpenDataTable {
@@ -47,35 +56,47 @@ public enum OpenDataTables {
         let rows = plan.leaves.map { leaf -> [String] in
             let count = model.activities(under: leaf.id).count
             let score = model.progress.leafScores[leaf.id]
-            return [String(year.year), year.label, plan.format(leaf.id), policyNo(leaf.id, plan), component(leaf.id, 1),
+            return [String(year.year), year.label, plan.format(leaf.id), plan.format(ancestor(leaf.id, 1)),
+                    plan.depth >= 3 ? plan.format(ancestor(leaf.id, 2)) : "", policyNo(leaf.id, plan), component(leaf.id, 1),
                     component(leaf.id, 2), Normalize.singleLine(leaf.title), String(count),
                     score.map { $0.formatted(digits: model.layout.scoreDigits) } ?? "",
                     model.progress.stars(leaf.id).map(String.init) ?? ""]
         }
-        return OpenDataTable(name: "measures", header: ["fiscal_year", "fiscal_year_label", "id", "policy_no", "pledge_no",
-                                                        "measure_no", "title", "activity_count", "score", "stars"], rows: rows)
+        return OpenDataTable(name: "measures", header: ["fiscal_year", "fiscal_year_label", "id", "policy_id", "pledge_id",
+                                                        "policy_no", "pledge_no", "measure_no", "title", "activity_count",
+                                                        "score", "stars"], rows: rows)
     }
 
     static func activities(_ model: ReportModel) -> OpenDataTable {
         let year = model.year
-        let rows = model.activities.map(\.activity).map { activity -> [String] in
-            [String(year.year), year.label, model.plan.format(activity.measure), activity.department,
-             Normalize.singleLine(activity.text), activity.rating.map(String.init) ?? "", activity.status ?? ""]
+        let rows = model.activities.map { located -> [String] in
+            let activity = located.activity
+            // Provenance: the file as named inside the inbox (never a machine path), its sheet and the activity's cell.
+            return [String(year.year), year.label, model.plan.format(activity.measure), activity.department,
+                    Normalize.singleLine(activity.text), activity.rating.map(String.init) ?? "", activity.status ?? "",
+                    located.location.file, located.location.sheet ?? "", located.location.cell]
         }
         return OpenDataTable(name: "activities", header: ["fiscal_year", "fiscal_year_label", "measure_id", "department",
-                                                          "activity", "rating", "status"], rows: rows)
+                                                          "activity", "rating", "status", "source_file", "source_sheet",
+                                                          "source_cell"], rows: rows)
     }
 
     static func departments(_ model: ReportModel) -> OpenDataTable {
+        let year = String(model.year.year)
         let rows = model.plan.leaves.flatMap { leaf in
-            leaf.departments.map { [model.plan.format(leaf.id), $0] }
+            leaf.departments.map { [year, model.plan.format(leaf.id), $0] }
         }
-        return OpenDataTable(name: "departments", header: ["measure_id", "department"], rows: rows)
+        return OpenDataTable(name: "departments", header: ["fiscal_year", "measure_id", "department"], rows: rows)
     }
 
     /// `I` for policy I (ASCII, not the machine-dependent `Ⅰ`, rule L1-08).
     static func policyNo(_ id: NodeID, _ plan: Plan) -> String {
         NodeID([id.path[0]]).formatted(romanFirstLevel: plan.romanPolicyNumbers)
+    }
+
+    /// The node's ancestor at `level` (1 = policy), or the node itself when it is no deeper.
+    static func ancestor(_ id: NodeID, _ level: Int) -> NodeID {
+        NodeID(Array(id.path.prefix(level)))
     }
 
     static func component(_ id: NodeID, _ index: Int) -> String {

@@ -34,7 +34,8 @@ struct ProgressChartSheet {
         }
 
         let chart = workbook.addChart(.column)
-        let colors: [UInt32] = [0xA6A6A6, 0x2E75B6]
+        // The older a year, the paler its grey; this year stays blue (two years: the seed's grey and blue).
+        let colors: [UInt32] = [0xE7E6E6, 0xD0CECE, 0xBFBFBF, 0xA6A6A6, 0x2E75B6]
         let categories = Chart.Range(sheet: sheet.name, firstRow: tableTop + 1, firstColumn: 0,
                                      lastRow: tableTop + policies.count, lastColumn: 0)
         for (offset, figures) in years.enumerated() {
@@ -42,7 +43,7 @@ struct ProgressChartSheet {
                             categories: categories,
                             values: Chart.Range(sheet: sheet.name, firstRow: tableTop + 1, firstColumn: 1 + offset,
                                                 lastRow: tableTop + policies.count, lastColumn: 1 + offset),
-                            color: colors[(offset + colors.count - years.count) % colors.count])
+                            color: colors[max(0, offset + colors.count - years.count)])
         }
         chart.setTitle(settings.title, fontName: layout.fontName)
         chart.setValueAxis(title: settings.valueAxisTitle, minimum: 0, maximum: 100, majorUnit: 20, fontName: layout.fontName)

@@ -17,28 +17,31 @@ public struct CheckOptions: Sendable {
     }
 }
 
-public struct CheckOutcome: Sendable {
-    /// Every problem, errors first, as merge would list them.
-    public var diagnostics: [Diagnostic]
+/// What `check` reports besides its diagnostics.
+public struct CheckReport: Sendable {
     public var reconciliation: Reconciliation?
-    public var planReadable: Bool
-
-    public var hasErrors: Bool { !planReadable || diagnostics.contains { $0.severity == .error } }
+    public init(reconciliation: Reconciliation? = nil) { self.reconciliation = reconciliation }
 }
+
+public typealias CheckOutcome = Outcome<CheckReport>
 
 /// `pledgekit check`: what a department runs before sending its files. The same reading and
 /// reconciliation as `merge`, but the gaps reported are only the department's own measures, and
 /// nothing is written.
 public enum CheckPipeline {
     public static func run(_ options: CheckOptions) -> CheckOutcome {
-        var diagnostics = Diagnostics()
-        let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics)
-        let submissions = InboxReader.read(options.files, diagnostics: &diagnostics)
-        guard let plan else {
-            return CheckOutcome(diagnostics: diagnostics.sorted, reconciliation: nil, planReadable: false)
+        if let refusal = OutputLocation.checkInputsExist(options.files) {
+            return .refused(refusal, details: CheckReport())
         }
+        var diagnostics = Diagnostics()
+        guard let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics) else {
+            return CheckOutcome(status: .dataErrors, diagnostics: diagnostics.sorted,
+                                refusal: "計画ファイルを読めないため、確認できません。", details: CheckReport())
+        }
+        let submissions = InboxReader.read(options.files, diagnostics: &diagnostics)
         let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules, scope: .ownFiles)
             .reconcile(submissions, diagnostics: &diagnostics)
-        return CheckOutcome(diagnostics: diagnostics.sorted, reconciliation: reconciliation, planReadable: true)
+        return CheckOutcome(status: diagnostics.hasErrors ? .dataErrors : .success, diagnostics: diagnostics.sorted,
+                            details: CheckReport(reconciliation: reconciliation))
     }
 }

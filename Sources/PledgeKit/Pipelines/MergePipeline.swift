@@ -11,6 +11,8 @@ public struct MergeOptions: Sendable {
     public var layout: ReportLayout
     public var csvEncoding: CSVEncoding
     public var strict: Bool
+    /// The term's earlier years: files or folders of earlier summary.csv files and workbooks.
+    public var history: [URL] = []
 
     public init(inboxes: [URL], plan: URL, year: FiscalYear, out: URL, previous: URL? = nil,
                 layout: ReportLayout = .tomakomai, csvEncoding: CSVEncoding = .utf8BOM, strict: Bool = false) {
@@ -25,43 +27,58 @@ public struct MergeOptions: Sendable {
     }
 }
 
-public struct MergeOutcome: Sendable {
-    public var diagnostics: [Diagnostic]
+/// What `merge` reports besides its diagnostics.
+public struct MergeReport: Sendable {
     public var model: ReportModel?
     public var reconciliation: Reconciliation?
-    public var written: [URL]
-    /// Why nothing was written, when nothing was (data errors, or warnings under --strict).
-    public var refusal: String?
+    public var written: [URL] = []
 
-    public var succeeded: Bool { refusal == nil }
+    public init(model: ReportModel? = nil, reconciliation: Reconciliation? = nil, written: [URL] = []) {
+        self.model = model
+        self.reconciliation = reconciliation
+        self.written = written
+    }
 }
 
-/// `pledgekit merge`: read → reconcile → compute → write, all or nothing.
+public typealias MergeOutcome = Outcome<MergeReport>
+
+/// `pledgekit merge`: check the paths → read → reconcile → compute → write, all or nothing.
 public enum MergePipeline {
     public static func run(_ options: MergeOptions, progress: ProgressLine? = nil) -> MergeOutcome {
+        // Before anything is read: a wrong path costs nothing and the out folder stays as it was.
+        if let refusal = OutputLocation.checkInboxes(options.inboxes) ?? OutputLocation.checkOut(options.out, inboxes: options.inboxes) {
+            return .refused(refusal, details: MergeReport())
+        }
         var diagnostics = Diagnostics()
-        let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics)
-        let submissions = InboxReader.read(options.inboxes, diagnostics: &diagnostics, progress: progress)
-        var outcome = MergeOutcome(diagnostics: [], model: nil, reconciliation: nil, written: [], refusal: nil)
-        guard let plan else {
+        var outcome = MergeOutcome(details: MergeReport())
+        // A plan that cannot be read is the one thing to fix first: reading the inbox against no
+        // plan would only add noise.
+        guard let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics) else {
+            outcome.status = .dataErrors
             outcome.diagnostics = diagnostics.sorted
             outcome.refusal = "計画ファイルを読めないため、何も書き出していません。"
             return outcome
         }
+        let submissions = InboxReader.read(options.inboxes, diagnostics: &diagnostics, progress: progress)
         let previous = options.previous.flatMap {
             PreviousYearLoader.load($0, plan: plan, expected: options.year.previous,
                                     overallLabel: options.layout.workbook?.summary.overallLabel ?? "全体",
                                     diagnostics: &diagnostics)
         }
+        let history = HistoryLoader.load(options.history, plan: plan, before: options.year,
+                                         overallLabel: options.layout.workbook?.summary.overallLabel ?? "全体",
+                                         diagnostics: &diagnostics)
         let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules)
             .reconcile(submissions, diagnostics: &diagnostics)
-        outcome.reconciliation = reconciliation
+        outcome.details.reconciliation = reconciliation
         outcome.diagnostics = diagnostics.sorted
         if diagnostics.hasErrors {
+            outcome.status = .dataErrors
             outcome.refusal = "エラーが\(diagnostics.count(.error))件あるため、何も書き出していません。"
             return outcome
         }
         if options.strict && diagnostics.hasWarnings {
+            outcome.status = .dataErrors
             outcome.refusal = "--strict のため、警告が\(diagnostics.count(.warning))件あると何も書き出しません。"
             return outcome
         }
@@ -69,17 +86,19 @@ public enum MergePipeline {
             plan: plan, layout: options.layout, year: options.year, activities: reconciliation.activities,
             progress: Averaging.compute(plan: plan, activities: reconciliation.activities.map(\.activity),
                                         rules: options.layout.averaging),
-            previous: previous, diagnostics: diagnostics.sorted)
-        outcome.model = model
+            previous: previous, diagnostics: diagnostics.sorted, history: history)
+        outcome.details.model = model
         do {
             var output = OutputDirectory(destination: options.out)
             try OpenDataWriter.add(model, encoding: options.csvEncoding, to: &output)
             if let workbook = options.layout.workbook {
                 output.add(workbook.fileName, try OfficialWorkbook.render(model, layout: workbook))
             }
-            outcome.written = try output.commit()
+            outcome.details.written = try output.commit()
         } catch {
-            outcome.refusal = "書き出しに失敗しました（\(error)）。出力フォルダは変更していません。"
+            let refusal = OutputLocation.writeFailure(error, out: options.out)
+            outcome.status = refusal.status
+            outcome.refusal = refusal.message
         }
         return outcome
     }
@@ -87,10 +106,12 @@ public enum MergePipeline {
 
 enum OpenDataWriter {
     static func add(_ model: ReportModel, encoding: CSVEncoding, to output: inout OutputDirectory) throws {
-        let tables = OpenDataTables.all(model) + [ReconciliationTable.make(model.diagnostics)]
+        let tables = OpenDataTables.all(model)
+        var encoded: [String: Data] = [:]
         for table in tables {
-            output.add(table.name + ".csv", try CSVWriter.encode(header: table.header, rows: table.rows, encoding: encoding))
+            encoded[table.name] = try CSVWriter.encode(header: table.header, rows: table.rows, encoding: encoding)
+            output.add(table.name + ".csv", encoded[table.name]!)
         }
-        output.add("datapackage.json", try DataPackage.json(for: model, tables: tables, encoding: encoding))
+        output.add("datapackage.json", try DataPackage.json(for: model, tables: tables, encoding: encoding, encoded: encoded))
     }
 }

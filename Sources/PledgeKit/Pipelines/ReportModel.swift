@@ -12,6 +12,8 @@ public struct ReportModel: Sendable {
     public var progress: Progress
     public var previous: YearFigures?
     public var diagnostics: [Diagnostic]
+    /// The term's earlier years besides `previous` (from `--history`), any order.
+    public var history: [YearFigures] = []
 
     /// The nodes the summary table lists: every level above the leaves, or the areas of a one-level plan.
     public var summaryNodes: [PlanNode] {
@@ -25,7 +27,10 @@ public struct ReportModel: Sendable {
 
     /// The years the summary shows, oldest first.
     public var yearsShown: [YearFigures] {
-        (layout.showPreviousYear ? [previous].compactMap { $0 } : []) + [current]
+        guard layout.showPreviousYear else { return [current] }
+        var byYear: [FiscalYear: YearFigures] = [:]
+        for figures in history + [previous].compactMap({ $0 }) where figures.year < year { byYear[figures.year] = figures }
+        return byYear.keys.sorted().suffix(max(0, layout.history.yearsShown - 1)).compactMap { byYear[$0] } + [current]
     }
 
     /// Decimals a node's percentage is printed with.

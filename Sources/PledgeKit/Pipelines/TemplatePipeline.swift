@@ -16,19 +16,25 @@ public struct TemplateOptions: Sendable {
     }
 }
 
-public struct TemplateOutcome: Sendable {
-    public var diagnostics: [Diagnostic]
+/// What `template` reports besides its diagnostics.
+public struct TemplateReport: Sendable {
     /// The workbooks written, one per department, in the plan's order of departments.
     public var written: [URL]
-    public var refusal: String?
+    public init(written: [URL] = []) { self.written = written }
 }
+
+public typealias TemplateOutcome = Outcome<TemplateReport>
 
 /// `pledgekit template`: one submission workbook per department of the plan, written all or nothing.
 public enum TemplatePipeline {
     public static func run(_ options: TemplateOptions) -> TemplateOutcome {
+        if let refusal = OutputLocation.checkOut(options.out) {
+            return .refused(refusal, details: TemplateReport())
+        }
         var diagnostics = Diagnostics()
         guard let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics) else {
-            return TemplateOutcome(diagnostics: diagnostics.sorted, written: [], refusal: "計画ファイルを読めないため、何も書き出していません。")
+            return TemplateOutcome(status: .dataErrors, diagnostics: diagnostics.sorted,
+                                   refusal: "計画ファイルを読めないため、何も書き出していません。", details: TemplateReport())
         }
         for leaf in plan.leaves where leaf.departments.isEmpty {
             diagnostics.warning(.departmentMissing, measureID: plan.format(leaf.id),
@@ -49,12 +55,14 @@ public enum TemplatePipeline {
                 output.add(name, try template.render())
             }
             if diagnostics.hasErrors {
-                return TemplateOutcome(diagnostics: diagnostics.sorted, written: [], refusal: "エラーがあるため、何も書き出していません。")
+                return TemplateOutcome(status: .dataErrors, diagnostics: diagnostics.sorted,
+                                       refusal: "エラーがあるため、何も書き出していません。", details: TemplateReport())
             }
-            return TemplateOutcome(diagnostics: diagnostics.sorted, written: try output.commit(), refusal: nil)
+            return TemplateOutcome(diagnostics: diagnostics.sorted, details: TemplateReport(written: try output.commit()))
         } catch {
-            return TemplateOutcome(diagnostics: diagnostics.sorted, written: [],
-                                   refusal: "書き出しに失敗しました（\(error)）。出力フォルダは変更していません。")
+            let refusal = OutputLocation.writeFailure(error, out: options.out)
+            return TemplateOutcome(status: refusal.status, diagnostics: diagnostics.sorted, refusal: refusal.message,
+                                   details: TemplateReport())
         }
     }
 

@@ -209,11 +209,12 @@ public struct Reconciler {
            !plan.departments(of: measure).contains(where: { Departments.key($0) == Departments.key(department) }) {
             diagnostics.warning(.departmentUnassigned, at: table.location(row: row.number, column: header["measure_id"] ?? header["measure_title"]),
                                 measureID: measureID,
-                                department: department, "\(department)は計画上、施策 \(measureID) の担当部署ではありません（集計には含めます）。")
+                                department: department, "\(department)は計画上、施策 \(measureID) の担当部署ではありません（集計には含めます）。"
+                                    + departmentHint(department))
         }
         let activity = Activity(measure: measure, department: department, text: text, rating: rating, status: status,
                                 note: Normalize.text(header.value("note", in: row)))
-        return .counted(LocatedActivity(activity: activity, location: table.location(row: row.number, column: nil)))
+        return .counted(LocatedActivity(activity: activity, location: table.location(row: row.number, column: header["activity"])))
     }
 
     private func reportCellsOutsideHeader(_ row: Row, sheet: SubmissionSheet, diagnostics: inout Diagnostics) {
@@ -229,7 +230,9 @@ public struct Reconciler {
             return
         }
         let reported = Set(result.activities.map(\.activity.measure))
-        for leaf in plan.leaves where !reported.contains(leaf.id) {
+        // A measure whose row was rejected is already reported with its cell: no knock-on 未提出.
+        let rejected = Set(diagnostics.all.filter { $0.severity == .error }.map(\.measureID))
+        for leaf in plan.leaves where !reported.contains(leaf.id) && !rejected.contains(plan.format(leaf.id)) {
             diagnostics.warning(.measureUnreported, measureID: plan.format(leaf.id),
                                 department: leaf.departments.joined(separator: "・"),
                                 "施策 \(plan.format(leaf.id)) の取組の報告がありません（未提出）。")
@@ -262,6 +265,16 @@ extension Reconciler {
                                     "担当の施策 \(plan.format(leaf.id))「\(leaf.title)」の取組が記入されていません（このままでは未提出として扱われます）。")
             }
         }
+    }
+}
+
+extension Reconciler {
+    /// "もしかして: 財政課" when the name is not a department of the plan at all but close to one.
+    func departmentHint(_ department: String) -> String {
+        let known = plan.leaves.flatMap(\.departments)
+        guard !known.contains(where: { Departments.key($0) == Departments.key(department) }) else { return "" }
+        let names = NearestNames.nearest(to: department, among: Array(Set(known)).sorted())
+        return names.isEmpty ? "計画にない部署名です。" : "部署名の誤りでは？（もしかして: \(names.joined(separator: "、"))）"
     }
 }
 

@@ -1,0 +1,145 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Checks made before a run reads anything, so that a wrong path costs nothing and never leaves a
+/// half-finished state: the inboxes exist and hold something to read, the out folder is a folder
+/// that can be written, and the two do not contain each other (an out folder inside an inbox would
+/// be read back as a submission next time).
+public enum OutputLocation {
+    /// Inboxes (folders or files) for `merge`: each must exist and, as a folder, hold a readable file.
+    public static func checkInboxes(_ inboxes: [URL]) -> Refusal? {
+        for inbox in inboxes {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: inbox.path, isDirectory: &isDirectory) else {
+                return Refusal(.usage, "提出フォルダ \(inbox.path) が見つかりません。フォルダの場所と名前を確かめてください。")
+            }
+            if isDirectory.boolValue && !holdsReadableFile(inbox) {
+                return Refusal(.usage, "提出フォルダ \(inbox.path) に読み込めるファイル（.xlsx・.csv・.tsv）がありません。"
+                               + "各課の提出ファイルを入れてから実行してください（前回の出力はそのまま残しています）。")
+            }
+        }
+        return nil
+    }
+
+    /// Files or folders for `check`: each must exist.
+    public static func checkInputsExist(_ paths: [URL]) -> Refusal? {
+        for path in paths where !FileManager.default.fileExists(atPath: path.path) {
+            return Refusal(.usage, "\(path.path) が見つかりません。ファイルの場所と名前を確かめてください。")
+        }
+        return nil
+    }
+
+    /// The out folder: not a file, not inside an inbox nor holding one, and writable (its nearest
+    /// existing folder, since it may not exist yet).
+    public static func checkOut(_ out: URL, inboxes: [URL] = []) -> Refusal? {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return Refusal(.cannotWrite, "出力先 \(out.path) はファイルです。出力用のフォルダ（まだないフォルダでも可）を --out に指定してください。")
+        }
+        let outPath = canonical(out)
+        for inbox in inboxes {
+            let inboxPath = canonical(inbox)
+            if contains(inboxPath, outPath) {
+                return Refusal(.usage, "出力先 \(out.path) が提出フォルダ \(inbox.path) の中にあります。次の実行で出力が提出ファイルとして読まれるため、提出フォルダの外を --out に指定してください。")
+            }
+            if contains(outPath, inboxPath) {
+                return Refusal(.usage, "提出フォルダ \(inbox.path) が出力先 \(out.path) の中にあります。出力先は書き換えられるため、別のフォルダを --out に指定してください。")
+            }
+        }
+        // The nearest folder that exists must be a folder we can write into (the out folder itself
+        // when it exists, and its parent, where the new outputs are prepared).
+        var probe = out.standardizedFileURL
+        if FileManager.default.fileExists(atPath: probe.path) { probe = probe.deletingLastPathComponent() }
+        while !FileManager.default.fileExists(atPath: probe.path, isDirectory: &isDirectory) && probe.path != "/" {
+            probe = probe.deletingLastPathComponent()
+        }
+        if !isDirectory.boolValue {
+            return Refusal(.cannotWrite, "出力先 \(out.path) に書き出せません（\(probe.path) がフォルダではなくファイルです）。--out を確かめてください。")
+        }
+        // A real attempt (a folder made and removed at once), since permissions alone do not tell
+        // (root, read-only mounts, network shares).
+        for folder in [probe, out] where FileManager.default.fileExists(atPath: folder.path) {
+            let trial = folder.appendingPathComponent(".pledgekit-write-check-\(getpid())").path
+            if mkdir(trial, 0o700) != 0 {
+                return Refusal(.cannotWrite, "出力先 \(out.path) に書き出せません（\(folder.path): \(reason(errno: errno))）。書き込めるフォルダを --out に指定してください。")
+            }
+            rmdir(trial)
+        }
+        return nil
+    }
+
+    /// The refusal for an output that failed while being written: the path and the system's
+    /// reason in Japanese, never Foundation's error text.
+    public static func writeFailure(_ error: Error, out: URL) -> Refusal {
+        Refusal(.cannotWrite, "出力先 \(out.path) に書き出せませんでした（\(reason(of: error))）。出力フォルダは変更していません。")
+    }
+
+    /// The system's reason, in Japanese.
+    public static func reason(of error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return reason(errno: Int32(underlying.code)) + path(of: nsError)
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return reason(errno: Int32(nsError.code)) + path(of: nsError) }
+        switch CocoaError.Code(rawValue: nsError.code) {
+        case .fileWriteOutOfSpace: return "ディスクの空きがありません" + path(of: nsError)
+        case .fileWriteNoPermission: return "書き込みの権限がありません" + path(of: nsError)
+        case .fileWriteVolumeReadOnly: return "読み取り専用の場所です" + path(of: nsError)
+        case .fileWriteFileExists: return "同じ名前のファイルがあります" + path(of: nsError)
+        default:
+            if nsError.domain != NSCocoaErrorDomain { return "\(error)" }
+            return "書き込みに失敗しました" + path(of: nsError)
+        }
+    }
+
+    public static func reason(errno code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: "書き込みの権限がありません"
+        case ENOSPC: "ディスクの空きがありません"
+        case EDQUOT: "ディスクの使用量の上限に達しています"
+        case EROFS: "読み取り専用の場所です"
+        case ENOTDIR: "途中にフォルダではなくファイルがあります"
+        case EISDIR: "同じ名前のフォルダがあります"
+        case EEXIST: "同じ名前のファイルがあります"
+        case ENOENT: "フォルダが見つかりません"
+        case ENAMETOOLONG: "パスが長すぎます"
+        case EIO: "ディスクの読み書きに失敗しました"
+        case EBUSY, ETXTBSY: "ほかのプログラムが使用中です"
+        default: "書き込みに失敗しました（エラー番号 \(code)）"
+        }
+    }
+
+    private static func path(of error: NSError) -> String {
+        (error.userInfo[NSFilePathErrorKey] as? String).map { ": \($0)" } ?? ""
+    }
+
+    private static func holdsReadableFile(_ folder: URL) -> Bool {
+        let found = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+                                                   options: [.skipsHiddenFiles])
+        while let file = found?.nextObject() as? URL {
+            if InputFiles.readableExtensions.contains(file.pathExtension.lowercased()) && !file.lastPathComponent.hasPrefix("~$") {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// An absolute path with symbolic links resolved, also for a path that does not exist yet
+    /// (its nearest existing folder is resolved and the rest appended).
+    static func canonical(_ url: URL) -> [String] {
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        return existing.resolvingSymlinksInPath().pathComponents + rest
+    }
+
+    /// Whether `inner` is `outer` or lies inside it.
+    static func contains(_ outer: [String], _ inner: [String]) -> Bool {
+        inner.count >= outer.count && Array(inner.prefix(outer.count)) == outer
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import PledgeKit
+
+/// Runs a command and turns every way it can end into a Japanese message and one exit status:
+/// swift-argument-parser's own (English) parse errors become a Japanese usage message with 64.
+@main
+enum PledgeKitMain {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        var command: ParsableCommand
+        do {
+            command = try PledgeKitCommand.parseAsRoot(arguments)
+        } catch {
+            end(error, arguments: arguments)
+        }
+        do {
+            try command.run()
+            exit(0)
+        } catch {
+            end(error, arguments: arguments)
+        }
+    }
+
+    static func end(_ error: Error, arguments: [String]) -> Never {
+        if let refusal = error as? Refusal {
+            Terminal.problem("エラー " + refusal.message)
+            exit(ExitStatus.code(for: refusal.status))
+        }
+        if let code = error as? ExitCode { exit(code.rawValue) }
+        // --help, --version and a bare `pledgekit`: the parser prints them and exits 0.
+        if PledgeKitCommand.exitCode(for: error) == .success { PledgeKitCommand.exit(withError: error) }
+        Terminal.problem("エラー " + UsageMessage.japanese(PledgeKitCommand.message(for: error)))
+        let subcommand = arguments.first { ["merge", "check", "template", "audit"].contains($0) }
+        Terminal.problem("使い方は pledgekit \(subcommand.map { $0 + " " } ?? "")--help で表示します。")
+        exit(ExitStatus.code(for: .usage))
+    }
+}
+
+/// swift-argument-parser's usage errors, in Japanese (the parser's texts are English and fixed).
+enum UsageMessage {
+    static func japanese(_ english: String) -> String {
+        let text = english.trimmingCharacters(in: .whitespacesAndNewlines)
+        let rules: [(pattern: String, make: ([String]) -> String)] = [
+            (#"^Missing expected argument '(--[^ ']+)[^']*'"#, { "オプション \($0[0]) を指定してください。" }),
+            (#"^Missing expected argument '<([^>]+)>[^']*'"#, { "\(argumentName($0[0]))を指定してください。" }),
+            (#"^Missing value for '(--?[^ ']+)[^']*'"#, { "オプション \($0[0]) の値がありません。" }),
+            (#"^The value '([^']*)' is invalid for '(--year)[^']*'"#,
+             { "--year の値「\($0[0])」を年度として読めません（例: 2020、FY2020、R2、令和2年度）。" }),
+            (#"^The value '([^']*)' is invalid for '(--[^ ']+)[^']*'"#, { "\($0[1]) の値「\($0[0])」は使えません。" }),
+            (#"^Unknown option '([^']+)'"#, { "不明なオプション \($0[0]) があります。" }),
+            (#"^Unexpected arguments? '([^']+)'"#, { "余分な引数「\($0[0])」があります（コマンドは merge・check・template・audit）。" }),
+            (#"^Unexpected argument '([^']+)'"#, { "余分な引数「\($0[0])」があります。" }),
+        ]
+        for rule in rules {
+            if let groups = match(rule.pattern, in: text) { return rule.make(groups) }
+        }
+        // Our own validation messages are already Japanese.
+        if text.unicodeScalars.contains(where: { $0.value >= 0x3040 && $0.value <= 0x9FFF }) { return text }
+        return "コマンドラインを読めません（\(text.split(separator: "\n").first ?? "")）。"
+    }
+
+    static func argumentName(_ name: String) -> String {
+        switch name {
+        case "inbox": "提出ファイルのフォルダ"
+        case "files": "確認するファイル"
+        default: "引数 <\(name)> "
+        }
+    }
+
+    static func match(_ pattern: String, in text: String) -> [String]? {
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+              let found = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        return (1..<found.numberOfRanges).compactMap { Range(found.range(at: $0), in: text).map { String(text[$0]) } }
+    }
+}

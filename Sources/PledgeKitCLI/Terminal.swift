@@ -1,0 +1,50 @@
+import Foundation
+import PledgeKit
+import TableIO
+
+/// The one printer of every command: diagnostics and refusals on stderr, results on stdout, each
+/// line written at once (unbuffered), so that piped or redirected together they keep the order in
+/// which they happened.
+enum Terminal {
+    static func result(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func problem(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// How many lines of one kind (severity, code, department or file) are printed before the rest
+    /// are summed up in one line; `reconciliation.csv` and the 照合結果 sheet keep every row.
+    static let linesPerGroup = 5
+
+    /// The diagnostics, errors first; repeated ones of one kind and department are grouped (the
+    /// first five lines, then the count and the next cells), so that one mistake on 1,000 rows stays
+    /// readable.
+    static func diagnostics(_ all: [Diagnostic], includeInfo: Bool = false) {
+        var order: [String] = []
+        var groups: [String: [Diagnostic]] = [:]
+        for diagnostic in all where includeInfo || diagnostic.severity != .info {
+            let owner = diagnostic.department.isEmpty ? (diagnostic.location?.file ?? "") : diagnostic.department
+            let key = "\(diagnostic.severity)|\(diagnostic.code.rawValue)|\(owner)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(diagnostic)
+        }
+        for key in order {
+            let group = groups[key]!
+            for diagnostic in group.prefix(linesPerGroup) { problem(diagnostic.line) }
+            let rest = group.dropFirst(linesPerGroup)
+            guard let first = rest.first else { continue }
+            let cells = rest.prefix(5).compactMap { $0.location?.cell }.filter { !$0.isEmpty }
+            let place = cells.isEmpty ? "" : "（\(first.location?.file ?? "") \(cells.joined(separator: "、"))\(rest.count > cells.count ? " …" : "")）"
+            problem("\(first.severity.japanese) …同じ種類がほかに\(rest.count)件あります\(place)。")
+        }
+    }
+
+    /// Ends a command: the refusal (if any) on stderr, then the exit status for the outcome.
+    static func finish<Details>(_ outcome: Outcome<Details>) -> Never {
+        // A run refused before reading anything has no diagnostic of its own: its refusal is the error.
+        if let refusal = outcome.refusal { problem(outcome.status == .dataErrors ? refusal : "エラー " + refusal) }
+        exit(ExitStatus.code(for: outcome.status))
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import Testing
+
+/// The mistakes a new planning-office user really makes (issue 12), each run through the binary:
+/// the exact exit status, the Japanese message naming the file and cell or the option, and the
+/// out folder exactly as the last run left it.
+@Suite struct UserMistakeTests {
+    static let lastRun = "last run\r\n"
+
+    /// A scratch folder with the Tomakomai plan (its header edited by `header`), a copy of its
+    /// inbox, and an out folder holding last run's summary.csv.
+    static func setUp(header: (String) -> String = { $0 }) throws -> Scratch {
+        let scratch = try Scratch()
+        var plan = try String(contentsOfFile: PledgeKitBinary.sample("tomakomai/plan.csv"), encoding: .utf8)
+        let firstLineEnd = plan.firstIndex(where: \.isNewline)!
+        plan = header(String(plan[..<firstLineEnd])) + plan[firstLineEnd...]
+        try scratch.write("plan.csv", plan)
+        try FileManager.default.copyItem(atPath: PledgeKitBinary.sample("tomakomai/inbox"), toPath: scratch.path("inbox"))
+        try scratch.write("out/summary.csv", lastRun)
+        return scratch
+    }
+
+    static func merge(_ scratch: Scratch, inbox: String = "inbox", out: String = "out", _ extra: [String] = []) throws -> PledgeKitBinary.Result {
+        try PledgeKitBinary.run(["merge", scratch.path(inbox), "--plan", scratch.path("plan.csv"), "--year", "令和2年度",
+                                 "--out", scratch.path(out)] + extra)
+    }
+
+    static func expectOutUntouched(_ scratch: Scratch, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("out")) == ["summary.csv"], sourceLocation: sourceLocation)
+        #expect(try scratch.read("out/summary.csv") == lastRun, sourceLocation: sourceLocation)
+    }
+
+    static func errorLines(_ result: PledgeKitBinary.Result) -> [String] {
+        result.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("エラー ") }
+    }
+
+    // MARK: A typo in a plan header: one clear message, nothing else
+
+    @Test(arguments: [
+        ("担当部署", "担当部所", "G1", "担当部署"),
+        ("施策,", "施作,", "F1", "施策"),
+        ("公約番号", "公約番", "C1", "公約番号"),
+    ])
+    func misspeltPlanHeader(right: String, typo: String, cell: String, suggestion: String) throws {
+        let scratch = try Self.setUp { $0.replacingOccurrences(of: right, with: typo) }
+        let result = try Self.merge(scratch)
+        #expect(result.status == 1)
+        let name = typo.trimmingCharacters(in: CharacterSet(charactersIn: ","))
+        #expect(Self.errorLines(result) == [
+            "エラー plan.csv!\(cell): 見出し「\(name)」は計画の列にありません（もしかして: \(suggestion)）。見出しを直してください。",
+        ], "\(result.stderr)")
+        #expect(!result.stderr.contains("2回あります"))
+        #expect(result.stdout == "照合結果: エラー 1、警告 0、情報 0\n")
+        #expect(result.stderr.hasSuffix("計画ファイルを読めないため、何も書き出していません。\n"))
+        try Self.expectOutUntouched(scratch)
+    }
+
+    @Test func missingRequiredPlanColumn() throws {
+        let scratch = try Self.setUp()
+        try scratch.write("plan.csv", """
+        基本政策番号,基本政策,公約番号,公約,施策番号,施策
+        Ⅰ,行革を進めます,1,計画を策定します,1,行革プランを実行します
+
+        """)
+        let result = try Self.merge(scratch)
+        #expect(result.status == 1)
+        #expect(Self.errorLines(result) == ["エラー plan.csv!1:1: 計画に「担当部署」の列がありません。見出し行に加えてください。"], "\(result.stderr)")
+        try Self.expectOutUntouched(scratch)
+    }
+
+    @Test func planDuplicateAndEmptyTitleNameTheirCells() throws {
+        let scratch = try Self.setUp()
+        try scratch.write("plan.csv", """
+        基本政策番号,基本政策,公約番号,公約,施策番号,施策,担当部署
+        Ⅰ,行革を進めます,1,計画を策定します,1,行革プランを実行します,行政監理室
+        Ⅰ,行革を進めます,1,計画を策定します,1,財政指標を管理します,財政課
+        Ⅰ,行革を進めます,2,,1,,財政課
+
+        """)
+        let result = try Self.merge(scratch)
+        #expect(result.status == 1)
+        #expect(Self.errorLines(result) == [
+            "エラー plan.csv!E3: 番号 I-1-1 が計画に2回あります（最初は 2行目）。番号を直すか、どちらかの行を消してください。",
+            "エラー plan.csv!D4: I-2 の「公約」が空です。内容を入力してください。",
+            "エラー plan.csv!F4: I-2-1 の「施策」が空です。内容を入力してください。",
+        ], "\(result.stderr)")
+        try Self.expectOutUntouched(scratch)
+    }
+
+    // MARK: Inbox and out folder, checked before anything is read
+
+    @Test func emptyInboxIsRefused() throws {
+        let scratch = try Self.setUp()
+        try FileManager.default.createDirectory(atPath: scratch.path("empty"), withIntermediateDirectories: true)
+        try scratch.write("empty/メモ.txt", "not a submission")
+        let result = try Self.merge(scratch, inbox: "empty")
+        #expect(result.status == 64)
+        #expect(result.stderr == "エラー 提出フォルダ \(scratch.path("empty")) に読み込めるファイル（.xlsx・.csv・.tsv）がありません。各課の提出ファイルを入れてから実行してください（前回の出力はそのまま残しています）。\n")
+        #expect(result.stdout.isEmpty)
+        try Self.expectOutUntouched(scratch)
+    }
+
+    @Test func missingInboxIsAUsageError() throws {
+        let scratch = try Self.setUp()
+        let result = try Self.merge(scratch, inbox: "受信箱")
+        #expect(result.status == 64)
+        #expect(result.stderr == "エラー 提出フォルダ \(scratch.path("受信箱")) が見つかりません。フォルダの場所と名前を確かめてください。\n")
+        try Self.expectOutUntouched(scratch)
+    }
+
+    @Test func outThatIsAFileIsRefusedBeforeTheMerge() throws {
+        let scratch = try Self.setUp()
+        try scratch.write("出力.csv", "keep")
+        let result = try Self.merge(scratch, out: "出力.csv")
+        #expect(result.status == 73)
+        #expect(result.stderr == "エラー 出力先 \(scratch.path("出力.csv")) はファイルです。出力用のフォルダ（まだないフォルダでも可）を --out に指定してください。\n")
+        #expect(!result.stderr.contains("NSCocoaErrorDomain") && result.stdout.isEmpty)
+        #expect(try scratch.read("出力.csv") == "keep")
+        try Self.expectOutUntouched(scratch)
+    }
+
+    @Test func outUnderAFileCannotBeWritten() throws {
+        let scratch = try Self.setUp()
+        try scratch.write("出力.csv", "keep")
+        let result = try Self.merge(scratch, out: "出力.csv/2020")
+        #expect(result.status == 73)
+        #expect(result.stderr == "エラー 出力先 \(scratch.path("出力.csv/2020")) に書き出せません（\(scratch.path("出力.csv")) がフォルダではなくファイルです）。--out を確かめてください。\n")
+        try Self.expectOutUntouched(scratch)
+    }
+
+    /// A folder nobody may write into (sysfs refuses new entries, even to root) is refused
+    /// before the merge reads anything.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/sys/kernel")))
+    func unwritableOutIsRefusedBeforeTheMerge() throws {
+        let scratch = try Self.setUp()
+        let result = try PledgeKitBinary.run(["merge", scratch.path("inbox"), "--plan", scratch.path("plan.csv"), "--year", "R2",
+                                              "--out", "/sys/pledgekit-out"])
+        #expect(result.status == 73)
+        #expect(result.stderr.hasPrefix("エラー 出力先 /sys/pledgekit-out に書き出せません（/sys: "), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("）。書き込めるフォルダを --out に指定してください。\n"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func outInsideTheInboxIsRefused() throws {
+        let scratch = try Self.setUp()
+        let result = try Self.merge(scratch, out: "inbox/out")
+        #expect(result.status == 64)
+        #expect(result.stderr == "エラー 出力先 \(scratch.path("inbox/out")) が提出フォルダ \(scratch.path("inbox")) の中にあります。次の実行で出力が提出ファイルとして読まれるため、提出フォルダの外を --out に指定してください。\n")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("inbox/out")))
+        try Self.expectOutUntouched(scratch)
+    }
+
+    @Test func inboxInsideTheOutFolderIsRefused() throws {
+        let scratch = try Self.setUp()
+        try FileManager.default.moveItem(atPath: scratch.path("inbox"), toPath: scratch.path("out/inbox"))
+        let result = try Self.merge(scratch, inbox: "out/inbox")
+        #expect(result.status == 64)
+        #expect(result.stderr == "エラー 提出フォルダ \(scratch.path("out/inbox")) が出力先 \(scratch.path("out")) の中にあります。出力先は書き換えられるため、別のフォルダを --out に指定してください。\n")
+        #expect(try scratch.read("out/summary.csv") == Self.lastRun)
+    }
+
+    @Test func templateOutThatIsAFile() throws {
+        let scratch = try Self.setUp()
+        let result = try PledgeKitBinary.run(["template", "--plan", scratch.path("plan.csv"), "--year", "R2",
+                                              "--out", scratch.path("out/summary.csv")])
+        #expect(result.status == 73)
+        #expect(result.stderr.hasPrefix("エラー 出力先 \(scratch.path("out/summary.csv")) はファイルです。"))
+        try Self.expectOutUntouched(scratch)
+    }
+
+    @Test func checkOfAMissingFileIsAUsageError() throws {
+        let result = try PledgeKitBinary.run(["check", "行政監理室.xlsx", "--plan", PledgeKitBinary.sample("tomakomai/plan.csv")])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("エラー "))
+        #expect(result.stderr.contains("行政監理室.xlsx が見つかりません。ファイルの場所と名前を確かめてください。"))
+    }
+
+    // MARK: Japanese where a clerk reads
+
+    @Test(arguments: [
+        (["merge", "inbox", "--year", "R2", "--out", "out"], "エラー オプション --plan を指定してください。\n使い方は pledgekit merge --help で表示します。\n"),
+        (["merge", "inbox", "--plan", "Samples/tomakomai/plan.csv", "--year", "R99x", "--out", "out"],
+         "エラー --year の値「R99x」を年度として読めません（例: 2020、FY2020、R2、令和2年度）。\n使い方は pledgekit merge --help で表示します。\n"),
+        (["merge", "inbox", "--plan", "Samples/tomakomai/plan.csv", "--year", "R2", "--out", "out", "--strcit"],
+         "エラー 不明なオプション --strcit があります。\n使い方は pledgekit merge --help で表示します。\n"),
+        (["merge", "--plan", "Samples/tomakomai/plan.csv", "--year", "R2", "--out", "out"],
+         "エラー 提出ファイルのフォルダを指定してください（例: pledgekit merge 提出/ …）。\n使い方は pledgekit merge --help で表示します。\n"),
+        (["merge", "inbox", "--plan", "計画.csv", "--year", "R2", "--out", "out"],
+         "エラー 計画ファイル 計画.csv が見つかりません（--plan）。ファイルの場所と名前を確かめてください。\n使い方は pledgekit merge --help で表示します。\n"),
+        (["template", "--plan", "Samples/tomakomai/plan.csv", "--out", "out"],
+         "エラー オプション --year を指定してください。\n使い方は pledgekit template --help で表示します。\n"),
+        (["mrege"], "エラー 余分な引数「mrege」があります（コマンドは merge・check・template・audit）。\n使い方は pledgekit --help で表示します。\n"),
+    ])
+    func usageErrorsAreJapanese(arguments: [String], message: String) throws {
+        let result = try PledgeKitBinary.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr == message)
+        #expect(!result.stderr.contains("Error:") && !result.stderr.contains("USAGE"))
+    }
+
+    @Test(arguments: ["merge", "check", "template"])
+    func helpIsJapanese(command: String) throws {
+        let result = try PledgeKitBinary.run([command, "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("終了ステータス: 0 成功"))
+        #expect(result.stdout.contains("--plan <計画ファイル>         計画（公約体系）のファイル。"))
+    }
+
+    @Test func versionIsPrinted() throws {
+        let result = try PledgeKitBinary.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("pledgekit "))
+    }
+
+    /// Diagnostics on stderr, results on stdout, in the order they happened, also when both go
+    /// to one pipe (`2>&1`): the refusal comes after the summary lines.
+    @Test func oneStreamKeepsTheOrder() throws {
+        let scratch = try Self.setUp()
+        let file = scratch.url.appendingPathComponent("inbox/財政課.csv")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: ",9,", with: ",11,").write(to: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = PledgeKitBinary.executable
+        process.arguments = ["merge", scratch.path("inbox"), "--plan", scratch.path("plan.csv"), "--year", "R2", "--out", scratch.path("out")]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let lines = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(lines == [
+            "エラー 財政課.csv!D6: 評価は0〜10の整数で入力してください（入力値: 11）",
+            "読み込み: 40ファイル（置き換え 0）、102行（集計 101、空行・対象外 0、エラー 1）",
+            "照合結果: エラー 1、警告 0、情報 0",
+            "エラーが1件あるため、何も書き出していません。",
+        ])
+        // The rejected row's measure is not reported again as unreported (未提出).
+        #expect(!lines.contains { $0.contains("未提出") })
+        try Self.expectOutUntouched(scratch)
+    }
+
+    // MARK: Floods
+
+    @Test func oneMisnamedDepartmentOnAThousandRowsIsGrouped() throws {
+        let scratch = try Self.setUp()
+        let rows = (1...1000).map { "Ⅰ-1-1,,研修\($0)を実施しました,5\n" }.joined()
+        try scratch.write("inbox/財政科.csv", "部署名,財政科\n年度,令和2年度\n\n施策ID,施策内容,取組事業内容,評価\n" + rows)
+        try FileManager.default.removeItem(atPath: scratch.path("out"))
+        let result = try Self.merge(scratch)
+        #expect(result.status == 0)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 6, "\(result.stderr.prefix(2000))")
+        #expect(lines.first == "警告 財政科.csv!A5: 財政科は計画上、施策 I-1-1 の担当部署ではありません（集計には含めます）。部署名の誤りでは？（もしかして: 財政課）")
+        #expect(lines.last == "警告 …同じ種類がほかに995件あります（財政科.csv A10、A11、A12、A13、A14 …）。")
+        // The file keeps every row.
+        let rowsInCSV = try scratch.csv("out/reconciliation.csv").filter { $0["code"] == "department.unassigned" }
+        #expect(rowsInCSV.count == 1000)
+    }
+}
