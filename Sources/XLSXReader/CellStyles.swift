@@ -2,7 +2,8 @@ import CLibXML2
 
 /// Which cell formats (`s` = index into `cellXfs`) show a number as a date or time.
 struct CellStyles {
-    enum Kind: UInt8 { case number, date, time }
+    /// `elapsed`: `[h]:mm:ss` and the like, a duration that may pass 24 hours (built-in 46).
+    enum Kind: UInt8 { case number, date, time, elapsed }
     var kinds: [Kind] = []
 
     func kind(_ index: Int) -> Kind {
@@ -39,7 +40,8 @@ struct CellStyles {
     static func builtIn(_ id: Int) -> Kind {
         switch id {
         case 14...17, 22, 27...31, 34...36, 50...58: return .date
-        case 18...21, 32, 33, 45...47: return .time
+        case 46: return .elapsed
+        case 18...21, 32, 33, 45, 47: return .time
         default: return .number
         }
     }
@@ -47,7 +49,7 @@ struct CellStyles {
     /// A custom format is a date if, outside quoted text, escapes and `[...]` (colours, locales),
     /// it has y, d, or e/g (Japanese era), or m without h or s; a time if it has h or s only.
     static func kind(ofFormatCode code: String) -> Kind {
-        var hasDate = false, hasMonth = false, hasTime = false
+        var hasDate = false, hasMonth = false, hasTime = false, hasElapsed = false
         var inQuote = false, inBracket = false, escaped = false
         var bracket = ""
         let section = code.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? code
@@ -60,7 +62,7 @@ struct CellStyles {
                 if character == "]" {
                     inBracket = false
                     // [h]:mm:ss, [mm]:ss: elapsed time; [Red], [$-411], [>100]: not.
-                    if !bracket.isEmpty && bracket.allSatisfy({ $0 == "h" || $0 == "m" || $0 == "s" }) { hasTime = true }
+                    if !bracket.isEmpty && bracket.allSatisfy({ $0 == "h" || $0 == "m" || $0 == "s" }) { hasElapsed = true }
                     bracket = ""
                 } else {
                     bracket.append(character)
@@ -80,6 +82,7 @@ struct CellStyles {
             }
         }
         if hasDate { return .date }
+        if hasElapsed { return .elapsed }
         if hasTime { return .time }
         return hasMonth ? .date : .number
     }

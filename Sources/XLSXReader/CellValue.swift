@@ -10,7 +10,11 @@ public enum CellValue {
         guard let value = parseDouble(bytes) else { return String(decoding: bytes, as: UTF8.self) }
         switch kind {
         case .number: return number(value)
-        case .date, .time: return date(serial: value, date1904: date1904, timeOnly: kind == .time && value < 1) ?? number(value)
+        case .elapsed: return elapsed(days: value) ?? number(value)
+        case .date, .time:
+            // Serial 0.x in the 1900 system is Excel's "1900-01-00": only the time means anything.
+            let timeOnly = value < 1 && (kind == .time || !date1904)
+            return date(serial: value, date1904: date1904, timeOnly: timeOnly) ?? number(value)
         }
     }
 
@@ -41,15 +45,76 @@ public enum CellValue {
         return seconds == 0 ? text : text + " " + time
     }
 
-    /// A `t="d"` cell (ISO 8601, e.g. `2021-04-20T00:00:00Z`) as `2021-04-20` or `2021-04-20 09:30:00`.
+    /// A duration in days as Excel's `[h]:mm:ss` shows it: `36:00:00` for 1.5, never a date.
+    public static func elapsed(days value: Double) -> String? {
+        guard value.isFinite, abs(value) < 2_958_466 else { return nil }
+        let total = Int((abs(value) * 86_400).rounded())
+        return (value < 0 && total > 0 ? "-" : "") + two(total / 3600) + ":" + two(total / 60 % 60) + ":" + two(total % 60)
+    }
+
+    /// A `t="d"` cell (ISO 8601, e.g. `2021-04-20T00:00:00Z`) as `2021-04-20` or `2021-04-20 09:30:00`:
+    /// times rounded to the second (Strict OOXML writers store `15:59:59.999…` for 16:00), a time on
+    /// Excel's day 0 as the time alone; an ISO duration (`PT24H0M0.000S`) as elapsed `24:00:00`.
     static func isoDate(_ text: String) -> String {
+        if text.hasPrefix("P") || text.hasPrefix("-P") { return isoDuration(text) ?? text }
         let parts = text.split(separator: "T", maxSplits: 1)
         guard let datePart = parts.first, datePart.count == 10 else { return text }
+        let fields = datePart.split(separator: "-")
+        guard fields.count == 3, let year = Int(fields[0]), let month = Int(fields[1]), let day = Int(fields[2]) else { return text }
         guard parts.count == 2 else { return String(datePart) }
-        let time = parts[1].prefix(8)
-        if time == "00:00:00" || time.isEmpty { return String(datePart) }
-        if datePart == "1899-12-30" || datePart == "1899-12-31" { return String(time) }
-        return String(datePart) + " " + time
+        // The time: hh:mm:ss(.fff…), then an optional zone (Z, +hh:mm) that Excel ignores.
+        let timeText = parts[1].prefix { $0 != "Z" && $0 != "+" && $0 != "-" }
+        let timeFields = timeText.split(separator: ":", omittingEmptySubsequences: false)
+        guard timeFields.count >= 2, let hours = Int(timeFields[0]), let minutes = Int(timeFields[1]),
+              let seconds = timeFields.count > 2 ? Double(timeFields[2]) : 0 else { return text }
+        var days = unixDays(year: year, month: month, day: day)
+        var total = hours * 3600 + minutes * 60 + Int(seconds.rounded())
+        days += total / 86_400
+        total %= 86_400
+        let dateText = civil(fromUnixDays: days)
+        if total == 0 { return dateText }
+        let time = two(total / 3600) + ":" + two(total / 60 % 60) + ":" + two(total % 60)
+        if dateText == "1899-12-30" || dateText == "1899-12-31" { return time }
+        return dateText + " " + time
+    }
+
+    /// `PT24H0M0.000S`, `P1DT2H` as elapsed hours `24:00:00`, `26:00:00`.
+    static func isoDuration(_ text: String) -> String? {
+        var negative = false
+        var rest = Substring(text)
+        if rest.hasPrefix("-") { negative = true; rest = rest.dropFirst() }
+        guard rest.hasPrefix("P") else { return nil }
+        rest = rest.dropFirst()
+        var seconds = 0.0, number = "", inTime = false
+        for character in rest {
+            switch character {
+            case "T": inTime = true
+            case "0"..."9", ".": number.append(character)
+            default:
+                guard let value = Double(number) else { return nil }
+                number = ""
+                switch (character, inTime) {
+                case ("W", false): seconds += value * 604_800
+                case ("D", false): seconds += value * 86_400
+                case ("H", true): seconds += value * 3600
+                case ("M", true): seconds += value * 60
+                case ("S", true): seconds += value
+                default: return nil  // years and months have no fixed length
+                }
+            }
+        }
+        guard number.isEmpty else { return nil }
+        return elapsed(days: (negative ? -seconds : seconds) / 86_400)
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (the inverse of `civil`).
+    static func unixDays(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
     }
 
     static func civil(fromUnixDays days: Int) -> String {

@@ -8,6 +8,9 @@ final class EntryInflater {
     let file: ZipFileBytes
     let entry: ZipEntry
     let limits: ZipLimits
+    let budget: InflateBudget
+    /// Counts attributes per element on the bytes as they are inflated, before libxml2 sees them.
+    private var markup = MarkupScanner()
     private var stream = z_stream()
     private var started = false
     private var finished = false
@@ -16,10 +19,11 @@ final class EntryInflater {
     private var crc: UInt = 0
     private(set) var failure: XLSXReadError?
 
-    init(file: ZipFileBytes, entry: ZipEntry, limits: ZipLimits) {
+    init(file: ZipFileBytes, entry: ZipEntry, limits: ZipLimits, budget: InflateBudget) {
         self.file = file
         self.entry = entry
         self.limits = limits
+        self.budget = budget
     }
 
     deinit {
@@ -83,6 +87,10 @@ final class EntryInflater {
             if Double(consumed) / Double(produced) < limits.minInflateRatio {
                 throw .suspiciousRatio(part: entry.name, compressed: entry.compressedSize, uncompressed: produced)
             }
+        }
+        guard budget.take(count) else { throw .inflateBudget(limit: budget.limit) }
+        if !markup.scan(UnsafeBufferPointer(start: buffer, count: count)) {
+            throw .tooManyAttributes(part: entry.name, limit: MarkupScanner.maxAttributes)
         }
         crc = crc32(crc, buffer, UInt32(count))
         if finished {

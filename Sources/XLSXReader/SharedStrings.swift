@@ -11,6 +11,7 @@ enum SharedStrings {
         var bytes: [UInt8] = []
         var inString = false, inText = false
         var phoneticDepth = 0
+        var total = 0
         let element = XML_READER_TYPE_ELEMENT.rawValue, end = XML_READER_TYPE_END_ELEMENT.rawValue
         while try xml.read() {
             let type = xml.nodeType
@@ -33,14 +34,20 @@ enum SharedStrings {
                 if XMLName.equals(name, "t") {
                     inText = false
                 } else if XMLName.equals(name, "si") {
-                    strings.append(String(decoding: bytes, as: UTF8.self))
+                    strings.append(ExcelEscapes.decode(bytes))
                     inString = false
                     phoneticDepth = 0
                 } else if XMLName.equals(name, "rPh") || XMLName.equals(name, "phoneticPr") {
                     phoneticDepth = max(0, phoneticDepth - 1)
                 }
             } else if inText, xml.isText, let value = xml.value {
-                bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(value)))
+                let count = strlen(value)
+                // The strings are kept whole in memory: the same bound as a sheet's text.
+                total += count
+                guard total <= SheetStreamReader.maxTableTextBytes else {
+                    throw .inflatedSizeLimit(part: entry.name, limit: SheetStreamReader.maxTableTextBytes)
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: count))
             }
         }
         return strings

@@ -14,9 +14,16 @@ import TableIO
 final class SheetStreamReader {
     /// Columns beyond XFD do not exist in Excel.
     static let maxColumn = 16_384
+    /// Excel's last row.
+    static let maxRow = 1_048_576
     /// Cells a sheet may occupy (padding between sparse cells included): a guard against a small
-    /// file that spreads a few cells over millions of columns.
-    static let maxCells = 50_000_000
+    /// file that spreads a few cells over millions of columns. 10 million empty cells are 160 MB.
+    static let maxCells = 10_000_000
+    /// What an Excel cell holds (UTF-16 code units, as Excel counts).
+    static let maxCellCharacters = 32_767
+    /// The text one sheet's cells may hold together (UTF-8 bytes): 12,000 cells pointing at one 1 MB
+    /// shared string would otherwise become 12 GB of text downstream.
+    static let maxTableTextBytes = 256 << 20
 
     let sheet: String
     let sharedStrings: [String]
@@ -40,6 +47,9 @@ final class SheetStreamReader {
     @exclusivity(unchecked) private var inText = false
     @exclusivity(unchecked) private var phoneticDepth = 0
     @exclusivity(unchecked) private var cellCount = 0
+    @exclusivity(unchecked) private var textBytes = 0
+    /// The cell's `<is>` was seen: its text wins over a `<v>` some writers add beside it.
+    @exclusivity(unchecked) private var sawInline = false
     @exclusivity(unchecked) private var failure: XLSXReadError?
     @exclusivity(unchecked) private var context: xmlParserCtxtPtr?
     private var part = ""
@@ -163,15 +173,30 @@ final class SheetStreamReader {
                     : bytes.count == 5 && bytes[0] == UInt8(ascii: "f") ? "FALSE" : "TRUE"
             case .isoDate:
                 return CellValue.isoDate(String(decoding: bytes, as: UTF8.self))
-            case .inline, .formulaString, .error:
+            case .inline:
+                return ExcelEscapes.decode(bytes)
+            case .formulaString, .error:
                 return String(decoding: bytes, as: UTF8.self)
             }
         }
         guard !text.isEmpty else { return }
+        let utf8Count = text.utf8.count
+        // Only a text longer than 32,767 bytes can be longer than 32,767 characters.
+        if utf8Count > Self.maxCellCharacters {
+            let characters = text.utf16.count
+            if characters > Self.maxCellCharacters {
+                throw .cellTooLong(sheet: sheet, row: rowNumber, column: column, characters: characters)
+            }
+        }
+        textBytes += utf8Count
+        guard textBytes <= Self.maxTableTextBytes else {
+            throw .tableTextLimit(sheet: sheet, row: rowNumber, limit: Self.maxTableTextBytes)
+        }
         if column > values.count {
             cellCount += column - values.count
             guard cellCount <= Self.maxCells else { throw .tooManyCells(sheet: sheet) }
-            values.reserveCapacity(column)
+            // No reserveCapacity here: reserving the exact size on every cell of a wide row
+            // reallocated each time (quadratic); append grows geometrically.
             while values.count < column - 1 { values.append("") }
             values.append(text)
         } else {
@@ -202,8 +227,13 @@ final class SheetStreamReader {
     private func start(_ name: UnsafePointer<UInt8>, _ attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) throws(XLSXReadError) {
         switch name[0] {
         case UInt8(ascii: "c") where name[1] == 0:
-            if !inRow { rowNumber += 1; inRow = true }
+            if !inRow {
+                rowNumber += 1
+                inRow = true
+                guard rowNumber <= Self.maxRow else { throw .rowBeyondLimit(sheet: sheet, row: rowNumber) }
+            }
             cellType = .number
+            sawInline = false
             cellStyle = 0
             valueBytes.removeAll(keepingCapacity: true)
             var reference = 0
@@ -218,25 +248,38 @@ final class SheetStreamReader {
             }
             column = reference > 0 ? reference : column + 1
             guard column <= Self.maxColumn else {
-                throw .badCell(sheet: sheet, row: rowNumber, column: Self.maxColumn, detail: "列がXFDを超えています")
+                throw .badCell(sheet: sheet, row: rowNumber, column: Self.maxColumn, detail: "列がExcelの上限XFD（16,384列目）を超えています")
             }
             inCell = true
         case UInt8(ascii: "v") where name[1] == 0:
-            inValue = inCell
+            inValue = inCell && !sawInline
         case UInt8(ascii: "r") where XMLName.equals(name, "row"):
             if inRow { finishRow() }
             var number = 0
             forEachAttribute(attributeCount, attributes) { key, value in
-                if key[0] == UInt8(ascii: "r") && key[1] == 0 { number = Self.parseIndex(value) ?? 0 }
+                if key[0] == UInt8(ascii: "r") && key[1] == 0 {
+                    // Digits too many for a number are a row far beyond Excel's, not a missing `r`.
+                    let digitsOnly = !value.isEmpty && value.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+                    number = Self.parseIndex(value) ?? (digitsOnly ? Int(Int32.max) : 0)
+                }
             }
             rowNumber = number > 0 ? number : rowNumber + 1
+            guard rowNumber <= Self.maxRow else { throw .rowBeyondLimit(sheet: sheet, row: rowNumber) }
             column = 0
             inRow = true
+            // `<row r="8">` again (one element per cell, as some writers do): the same row continues.
+            if let last = rows.last, last.number == rowNumber {
+                values = rows.removeLast().values
+            }
         case UInt8(ascii: "r") where XMLName.equals(name, "rPh"):
             phoneticDepth += 1
         case UInt8(ascii: "i") where XMLName.equals(name, "is"):
             inInline = inCell
-            if inInline { cellType = .inline }
+            if inInline {
+                cellType = .inline
+                sawInline = true
+                valueBytes.removeAll(keepingCapacity: true)  // a `<v>` before the `<is>`
+            }
         case UInt8(ascii: "t") where name[1] == 0:
             inText = inInline && phoneticDepth == 0
         case UInt8(ascii: "m") where XMLName.equals(name, "mergeCell"):

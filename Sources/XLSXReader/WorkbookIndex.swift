@@ -1,3 +1,5 @@
+import CLibXML2
+
 /// A sheet as `workbook.xml` lists it.
 public struct XLSXSheetInfo: Sendable, Equatable {
     public enum Visibility: String, Sendable { case visible, hidden, veryHidden }
@@ -17,6 +19,8 @@ struct WorkbookIndex {
     var sharedStringsPart: String?
     var stylesPart: String?
     var date1904 = false
+    /// Sheets listed but skipped (a leftover `r:id=""` of a deleted macro sheet): the names.
+    var skippedSheets: [String] = []
 
     init(zip: ZipArchiveGuard) throws(XLSXReadError) {
         // The package relationships name the main part; Excel's is always xl/workbook.xml.
@@ -45,10 +49,16 @@ struct WorkbookIndex {
 
         let xml = try XMLPartReader(part: workbookEntry.name, source: zip.stream(workbookEntry))
         var position = 0
+        var root = true
         while try xml.read() {
+            if root && xml.nodeType == XML_READER_TYPE_ELEMENT.rawValue {
+                root = false
+                // Excel 2007's beta wrote its own namespace; its parts do not mean what they say later.
+                if xml.namespaceURI.hasPrefix("http://schemas.microsoft.com/office/excel/2006/") { throw .excel2007Beta }
+            }
             if xml.isElement("sheet") {
                 position += 1
-                var name = "", state = "", id = ""
+                var name = "", state = "", id: String?
                 try xml.forEachAttribute { key, value in
                     if XMLName.equals(key, "name") { name = String(cString: value) }
                     else if XMLName.equals(key, "state") { state = String(cString: value) }
@@ -56,17 +66,25 @@ struct WorkbookIndex {
                 }
                 let visibility: XLSXSheetInfo.Visibility = state == "hidden" ? .hidden : state == "veryHidden" ? .veryHidden : .visible
                 // A chart sheet or dialog sheet has no cells: skip it.
-                if let target = targets[id] {
+                if let id, let target = targets[id] {
                     guard target.type.hasSuffix("/worksheet") else { continue }
                     sheets.append(XLSXSheetInfo(name: name, visibility: visibility, part: target.target))
-                } else if zip.entry(directory + "worksheets/sheet\(position).xml") != nil {
+                } else if id?.isEmpty != true, zip.entry(directory + "worksheets/sheet\(position).xml") != nil {
+                    // No relationship at all: the sheet part by its conventional name.
                     sheets.append(XLSXSheetInfo(name: name, visibility: visibility, part: directory + "worksheets/sheet\(position).xml"))
                 } else {
-                    throw .missingPart("シート「\(name)」")
+                    // `r:id=""` or an id with no relationship: what a deleted macro sheet leaves behind.
+                    skippedSheets.append(name)
                 }
             } else if xml.isElement("workbookPr") {
                 if let value = try xml.attribute("date1904") { date1904 = value == "1" || value == "true" }
             }
+        }
+        // Excel gives every sheet its own part; sheets sharing one would read it again and again.
+        var sheetsByPart: [String: [String]] = [:]
+        for sheet in sheets { sheetsByPart[sheet.part.lowercased(), default: []].append(sheet.name) }
+        if let shared = sheets.first(where: { sheetsByPart[$0.part.lowercased()]!.count > 1 }) {
+            throw .sheetsShareOnePart(part: shared.part, sheets: sheetsByPart[shared.part.lowercased()]!)
         }
     }
 

@@ -22,6 +22,14 @@ public enum XLSXReadError: Error, Sendable, Equatable {
     case missingPart(String)
     case tooManyCells(sheet: String)
     case badCell(sheet: String, row: Int, column: Int, detail: String)
+    case fileNotFound
+    case excel2007Beta
+    case inflateBudget(limit: Int)
+    case tooManyAttributes(part: String, limit: Int)
+    case sheetsShareOnePart(part: String, sheets: [String])
+    case rowBeyondLimit(sheet: String, row: Int)
+    case cellTooLong(sheet: String, row: Int, column: Int, characters: Int)
+    case tableTextLimit(sheet: String, row: Int, limit: Int)
 
     public var message: String {
         switch self {
@@ -60,18 +68,50 @@ public enum XLSXReadError: Error, Sendable, Equatable {
         case let .missingPart(part):
             return "ブックに必要な部品「\(part)」がありません。Excelで「Excelブック(*.xlsx)」として保存し直してください。"
         case .tooManyCells:
-            return "シートのセルが多すぎます（列が遠くまで離れています）。安全のため読み込みません。"
+            return "シートのセルが多すぎます（空白を含めて上限\(Self.grouped(SheetStreamReader.maxCells))個）。安全のため読み込みません。"
         case let .badCell(_, _, _, detail):
             return "セルの内容を読めません（\(detail)）。"
+        case .fileNotFound:
+            return "ファイルが見つかりません。"
+        case .excel2007Beta:
+            return "Excel 2007のベータ版の形式で保存されたブックです。読み込めません。"
+                + "Excelで開き「Excelブック(*.xlsx)」として保存し直してください。"
+        case let .inflateBudget(limit):
+            return "ブックの部品を展開した合計が上限（\(Self.grouped(limit))バイト）を超えます。ZIP爆弾の疑いがあるため読み込みません。"
+        case let .tooManyAttributes(part, limit):
+            return "部品「\(part)」に属性が\(Self.grouped(limit))個を超える要素があります。Excelの作るファイルにはないもので、安全のため読み込みません。"
+        case let .sheetsShareOnePart(part, sheets):
+            return "\(sheets.count)枚のシート（\(sheets.prefix(3).map { "「\($0)」" }.joined(separator: ""))\(sheets.count > 3 ? "ほか" : "")）が"
+                + "同じ部品「\(part)」を指しています（1部品に1シートまで）。Excelの作るファイルにはないもので、安全のため読み込みません。"
+        case let .rowBeyondLimit(_, row):
+            return "行番号\(Self.grouped(row))がExcelの上限\(Self.grouped(SheetStreamReader.maxRow))行を超えています。安全のため読み込みません。"
+        case let .cellTooLong(_, _, _, characters):
+            return "セルの文字数が\(Self.grouped(characters))文字あり、Excelのセルの上限\(Self.grouped(SheetStreamReader.maxCellCharacters))文字を超えています。"
+                + "長すぎる文章を分けてください。"
+        case let .tableTextLimit(_, _, limit):
+            return "シートの文字の合計が上限（\(Self.grouped(limit))バイト）を超えます（同じ長い文字列を多くのセルが参照しています）。安全のため読み込みません。"
         }
+    }
+
+    /// `1,048,576`: figures in messages are read by people.
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return value < 0 ? "-" + result : result
     }
 
     public func tableReadError(file: String) -> TableReadError {
         switch self {
         case let .tooManyCells(sheet):
             return TableReadError(SourceLocation(file: file, sheet: sheet), message)
-        case let .badCell(sheet, row, column, _):
+        case let .badCell(sheet, row, column, _), let .cellTooLong(sheet, row, column, _):
             return TableReadError(SourceLocation(file: file, sheet: sheet, row: row, column: column), message)
+        case let .rowBeyondLimit(sheet, row), let .tableTextLimit(sheet, row, _):
+            return TableReadError(SourceLocation(file: file, sheet: sheet, row: row), message)
         default:
             return TableReadError(file: file, message)
         }

@@ -7,6 +7,9 @@ public final class XLSXWorkbook {
     public let file: String
     public let sheets: [XLSXSheetInfo]
     public let date1904: Bool
+    /// What the reader skipped in the workbook as a whole (a sheet with no part): reported with the
+    /// first table `readTables` returns.
+    public let notices: [TableNotice]
     private let zip: ZipArchiveGuard
     private let index: WorkbookIndex
     private var sharedStrings: [String]?
@@ -28,6 +31,9 @@ public final class XLSXWorkbook {
         index = try WorkbookIndex(zip: zip)
         sheets = index.sheets
         date1904 = index.date1904
+        notices = index.skippedSheets.map {
+            TableNotice(SourceLocation(file: file, sheet: $0), "シート「\($0)」は中身の部品が指定されていないため読み飛ばしました（削除されたマクロシートの残りなど）。")
+        }
     }
 
     /// One table per sheet, in workbook order; hidden sheets only when asked for.
@@ -36,6 +42,7 @@ public final class XLSXWorkbook {
         for sheet in sheets where includeHidden || !sheet.isHidden {
             tables.append(try readTable(sheet))
         }
+        if !notices.isEmpty && !tables.isEmpty { tables[0].notices.insert(contentsOf: notices, at: 0) }
         return tables
     }
 

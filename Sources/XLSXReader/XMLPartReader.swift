@@ -98,6 +98,8 @@ final class XMLPartReader {
     @inline(__always) var localName: UnsafePointer<UInt8>? { xmlTextReaderConstLocalName(reader) }
     @inline(__always) var value: UnsafePointer<UInt8>? { xmlTextReaderConstValue(reader) }
     @inline(__always) var depth: Int32 { xmlTextReaderDepth(reader) }
+    /// The current node's namespace URI ("" when it has none).
+    var namespaceURI: String { xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) } ?? "" }
     @inline(__always) var isText: Bool {
         let type = xmlTextReaderNodeType(reader)
         return type == XML_READER_TYPE_TEXT.rawValue || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue

@@ -3,8 +3,9 @@ import ZIPFoundation
 
 /// Opens a workbook file as a zip archive and refuses what an office must not read: OLE files
 /// (`.xls`, encrypted workbooks), non-zips, truncated archives, too many entries, unsafe or duplicate
-/// names, and entries whose declared sizes look like a zip bomb. The inflater then enforces the
-/// sizes again on the bytes actually produced.
+/// names. Entries named with backslashes (`xl\\workbook.xml`, from some Windows tools) are read
+/// under their `/` names, after the traversal checks. The sizes and ratio of a part are checked when
+/// it is read (`stream`), and the inflater enforces them again on the bytes actually produced.
 ///
 /// ZIPFoundation opens the archive and lists its entries; its list must agree with the bounds-checked
 /// directory `ZipDirectory` reads. The bytes themselves go through `EntryInflater`, not ZIPFoundation's
@@ -15,6 +16,8 @@ struct ZipArchiveGuard {
     let entries: [String: ZipEntry]
     let entryNames: [String]
     let limits: ZipLimits
+    /// Shared by every part this workbook reads, so that reading a part again counts again.
+    let budget: InflateBudget
 
     static let oleSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
 
@@ -32,30 +35,15 @@ struct ZipArchiveGuard {
         }
         var foundationNames: [String] = []
         for entry in archive {
-            foundationNames.append(entry.path)
+            foundationNames.append(entry.path.replacingOccurrences(of: "\\", with: "/"))
             if foundationNames.count > limits.maxEntries { break }
         }
         guard foundationNames == listed.map(\.name) else {
             throw .damaged(part: "ZIP", detail: "目次とファイル本体が一致しません")
         }
-        let declaredTotal = listed.reduce(0) { $0 + $1.uncompressedSize }
-        guard declaredTotal <= limits.maxTotalBytes else {
-            throw .inflatedSizeLimit(part: "ZIP", limit: limits.maxTotalBytes)
-        }
-        for entry in listed where !entry.isDirectory {
-            guard entry.method == 0 || entry.method == 8 else {
-                throw .unsupportedZip("圧縮方式\(entry.method)")
-            }
-            if entry.method == 0 && entry.compressedSize != entry.uncompressedSize {
-                throw .damaged(part: entry.name, detail: "サイズが一致しません")
-            }
-            try Self.checkRatio(part: entry.name, compressed: entry.compressedSize, uncompressed: entry.uncompressedSize, limits: limits)
-            guard entry.uncompressedSize <= limits.maxEntryBytes else {
-                throw .inflatedSizeLimit(part: entry.name, limit: limits.maxEntryBytes)
-            }
-        }
         self.file = file
         self.limits = limits
+        self.budget = InflateBudget(limit: limits.maxTotalBytes)
         self.entryNames = listed.map(\.name)
         var byName: [String: ZipEntry] = [:]
         for entry in listed { byName[entry.name] = entry }
@@ -76,7 +64,18 @@ struct ZipArchiveGuard {
         return entries.first { $0.key.lowercased() == lowered }?.value
     }
 
-    func stream(_ entry: ZipEntry) -> EntryInflater {
-        EntryInflater(file: file, entry: entry, limits: limits)
+    /// The part's bytes, inflated as they are read. The sizes and the ratio are checked here, on
+    /// the parts actually read, not at open: an unread picture never refuses a workbook.
+    func stream(_ entry: ZipEntry) throws(XLSXReadError) -> EntryInflater {
+        guard entry.method == 0 || entry.method == 8 else { throw .unsupportedZip("圧縮方式\(entry.method)") }
+        if entry.method == 0 && entry.compressedSize != entry.uncompressedSize {
+            throw .damaged(part: entry.name, detail: "サイズが一致しません")
+        }
+        try Self.checkRatio(part: entry.name, compressed: entry.compressedSize, uncompressed: entry.uncompressedSize, limits: limits)
+        guard entry.uncompressedSize <= limits.maxEntryBytes else {
+            throw .inflatedSizeLimit(part: entry.name, limit: limits.maxEntryBytes)
+        }
+        guard entry.uncompressedSize <= budget.remaining else { throw .inflateBudget(limit: limits.maxTotalBytes) }
+        return EntryInflater(file: file, entry: entry, limits: limits, budget: budget)
     }
 }

@@ -7,7 +7,10 @@ final class ZipFileBytes: @unchecked Sendable {
 
     init(url: URL, limit: Int) throws(XLSXReadError) {
         let fd = open(url.path, O_RDONLY)
-        guard fd >= 0 else { throw .damaged(part: url.lastPathComponent, detail: "ファイルを開けません") }
+        guard fd >= 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw .fileNotFound }
+            throw .damaged(part: url.lastPathComponent, detail: "ファイルを開けません")
+        }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .damaged(part: url.lastPathComponent, detail: "ファイルを開けません") }
@@ -89,14 +92,15 @@ enum ZipDirectory {
             let localOffset = file.u32(cursor + 42)
             guard cursor + 46 + nameLength <= eocd else { throw .truncated }
             let nameBytes = UnsafeRawBufferPointer(rebasing: file.base[(cursor + 46)..<(cursor + 46 + nameLength)])
-            let name = (flags & 0x800) != 0 || nameBytes.allSatisfy({ $0 < 0x80 })
+            let storedName = (flags & 0x800) != 0 || nameBytes.allSatisfy({ $0 < 0x80 })
                 ? String(decoding: nameBytes, as: UTF8.self)
                 : String(nameBytes.map { Character(Unicode.Scalar($0)) })
             cursor += 46 + nameLength + extraLength + commentLength
             if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || localOffset == 0xFFFF_FFFF {
                 throw .unsupportedZip("ZIP64")
             }
-            try checkName(name)
+            try checkName(storedName)
+            let name = storedName.replacingOccurrences(of: "\\", with: "/")
             guard names.insert(name.lowercased()).inserted else { throw .duplicateEntryName(name) }
             if flags & 0x1 != 0 { throw .encryptedEntry(name) }
             // The local header: its own name and extra lengths decide where the data starts.

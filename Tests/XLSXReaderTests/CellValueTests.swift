@@ -27,7 +27,7 @@ import Testing
 
     @Test(arguments: [
         ("yyyy/m/d", CellStyles.Kind.date), ("[$-411]ggge\"年\"m\"月\"d\"日\"", .date), ("m月", .date),
-        ("h:mm", .time), ("[h]:mm:ss", .time), ("mm:ss", .time), ("0.00E+00", .number), ("#,##0", .number),
+        ("h:mm", .time), ("[h]:mm:ss", .elapsed), ("mm:ss", .time), ("0.00E+00", .number), ("#,##0", .number),
         ("[Red]#,##0;[Blue]-#,##0", .number), ("General", .number), ("\"day\"0", .number), ("yyyy-mm-dd hh:mm:ss", .date),
     ])
     func formatKinds(code: String, kind: CellStyles.Kind) {
