@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command: generates a 200,000-row and a 20-row submission-shaped workbook (XlsxWriter, shared
-# strings, 6 columns, Japanese text) into Benchmarks/.data, then reads each with pledgekit's reader
+# strings, 6 columns, Japanese text) and a wide one (200 sheets, each one row of 16,384 numbers: the
+# wide-row case of issue 10) into Benchmarks/.data, then reads each with pledgekit's reader
 # (release build), python-calamine, openpyxl (read-only) and `unzip -p` (the floor), and prints the
 # median wall time and peak RSS of RUNS runs (default 5; openpyxl 3 on the large file) and the ratios
 # to calamine.
@@ -15,6 +16,7 @@ python3 -c "import python_calamine, openpyxl, xlsxwriter" 2>/dev/null \
   || python3 -m pip install -q --disable-pip-version-check python-calamine openpyxl xlsxwriter
 [ -f "$DATA/submission-200k.xlsx" ] || python3 Benchmarks/generate.py "$DATA/submission-200k.xlsx" 200000
 [ -f "$DATA/submission-20.xlsx" ] || python3 Benchmarks/generate.py "$DATA/submission-20.xlsx" 20
+[ -f "$DATA/wide-200x16384.xlsx" ] || python3 Benchmarks/generate_wide.py "$DATA/wide-200x16384.xlsx" 200
 swift build -c release --scratch-path .build-reader --product xlsx-read-bench 2>&1 | tail -1
 BENCH=.build-reader/release/xlsx-read-bench
 
@@ -30,10 +32,10 @@ measure() {
   rm -f "$out"
 }
 
-for file in "$DATA/submission-200k.xlsx" "$DATA/submission-20.xlsx"; do
+for file in "$DATA/submission-200k.xlsx" "$DATA/submission-20.xlsx" "$DATA/wide-200x16384.xlsx"; do
   echo
   echo "== $(basename "$file") ($(stat -c %s "$file") bytes; $($BENCH "$file"))"
-  openpyxl_runs=$RUNS; [[ "$file" == *200k* ]] && openpyxl_runs=3
+  openpyxl_runs=$RUNS; [[ "$file" == *200k* || "$file" == *wide* ]] && openpyxl_runs=1
   read -r cal_t cal_m < <(measure "$RUNS" python3 Benchmarks/read_calamine.py "$file")
   read -r pk_t pk_m < <(measure "$RUNS" "$BENCH" "$file")
   read -r opx_t opx_m < <(measure "$openpyxl_runs" python3 Benchmarks/read_openpyxl.py "$file")

@@ -7,7 +7,8 @@ pledgekit's side is `xlsx-read-bench FILE --json` (a child process: a crash or h
 never fatal); calamine's side runs in a forked child with the same timeout. Per file it prints one of
 
     same       FILE
-    differs    FILE: Sheet!B7 pledgekit='…' calamine='…'      (the first difference)
+    intended   FILE: spaces kept N, error code shown M     (only the differences below, on purpose)
+    differs    FILE: Sheet!B7 pledgekit='…' calamine='…'      (the first other difference)
     refused    FILE by pledgekit: message | by calamine: message | by both: …
     crash/hang FILE (which side)
 
@@ -132,7 +133,21 @@ def column_name(number):
     return name
 
 
-def first_difference(ours, theirs):
+ERROR_CODES = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"}
+
+
+def intended(ours, theirs):
+    """Why a cell may differ on purpose, or None: pledgekit keeps a text's leading and trailing
+    spaces and line breaks (calamine trims them), and shows an error cell's code (#DIV/0!) where
+    python-calamine gives an empty cell."""
+    if ours != theirs and ours.strip() == theirs:
+        return "spaces kept"
+    if ours in ERROR_CODES and theirs == "":
+        return "error code shown"
+    return None
+
+
+def first_difference(ours, theirs, reasons):
     names = [name for name, _ in ours]
     their_names = [name for name, _ in theirs]
     if names != their_names:
@@ -145,8 +160,13 @@ def first_difference(ours, theirs):
             for column in range(max(len(a), len(b))):
                 x = a[column] if column < len(a) else ""
                 y = b[column] if column < len(b) else ""
-                if x != y:
-                    return f"{name}!{column_name(column + 1)}{number} pledgekit={x[:80]!r} calamine={y[:80]!r}"
+                if x == y:
+                    continue
+                reason = intended(x, y)
+                if reason:
+                    reasons[reason] += 1
+                    continue
+                return f"{name}!{column_name(column + 1)}{number} pledgekit={x[:80]!r} calamine={y[:80]!r}"
     return None
 
 
@@ -164,6 +184,7 @@ def main():
         if name.lower().endswith((".xlsx", ".xlsm"))
     )
     counts = Counter()
+    intended_cells = Counter()
     for path in files:
         ours = pledgekit(path, arguments.bench, arguments.timeout)
         theirs = calamine(path, arguments.timeout)
@@ -179,17 +200,23 @@ def main():
         elif theirs[0] == "refused":
             line, key = f"refused    {path} by calamine only: {theirs[1]}", "refused by calamine only"
         else:
-            difference = first_difference(ours[1], theirs[1])
+            reasons = Counter()
+            difference = first_difference(ours[1], theirs[1], reasons)
             if difference:
                 line, key = f"differs    {path}: {difference}", "differs"
+            elif reasons:
+                detail = ", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items()))
+                line, key = f"intended   {path}: {detail}", "same but for intended differences"
+                intended_cells.update(reasons)
             else:
                 line, key = f"same       {path}", "same"
         counts[key] += 1
         if key != "same" or not arguments.quiet_same:
             print(line, flush=True)
-    order = ["same", "differs", "refused by pledgekit only", "refused by calamine only", "refused by both"]
+    order = ["same", "same but for intended differences", "differs", "refused by pledgekit only", "refused by calamine only", "refused by both"]
     keys = order + sorted(k for k in counts if k not in order)
-    print(f"files {len(files)}: " + ", ".join(f"{key} {counts[key]}" for key in keys))
+    print(f"files {len(files)}: " + ", ".join(f"{key} {counts[key]}" for key in keys)
+          + " (intended cells: " + (", ".join(f"{k} {v}" for k, v in sorted(intended_cells.items())) or "none") + ")")
 
 
 if __name__ == "__main__":
