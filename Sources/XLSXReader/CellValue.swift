@@ -57,6 +57,8 @@ public enum CellValue {
     /// Excel's day 0 as the time alone; an ISO duration (`PT24H0M0.000S`) as elapsed `24:00:00`.
     static func isoDate(_ text: String) -> String {
         if text.hasPrefix("P") || text.hasPrefix("-P") { return isoDuration(text) ?? text }
+        // A time alone (`23:44:51.894`): a time on Excel's day 0.
+        if !text.contains("T") && text.contains(":") { return isoDate("1899-12-30T" + text) }
         let parts = text.split(separator: "T", maxSplits: 1)
         guard let datePart = parts.first, datePart.count == 10 else { return text }
         let fields = datePart.split(separator: "-")
@@ -72,9 +74,9 @@ public enum CellValue {
         days += total / 86_400
         total %= 86_400
         let dateText = civil(fromUnixDays: days)
-        if total == 0 { return dateText }
         let time = two(total / 3600) + ":" + two(total / 60 % 60) + ":" + two(total % 60)
         if dateText == "1899-12-30" || dateText == "1899-12-31" { return time }
+        if total == 0 { return dateText }
         return dateText + " " + time
     }
 

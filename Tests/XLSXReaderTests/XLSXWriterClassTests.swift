@@ -42,11 +42,13 @@ import Testing
 
     @Test func strictDatesAreRoundedToTheSecond() throws {
         let cells = ["2021-04-20T15:59:59.9999999999984025", "1899-12-30T10:59:59.9999999999984025", "PT24H0M0.000S",
-                     "2021-04-20T00:00:00Z", "2021-12-31T23:59:59.6", "2021-04-20T09:30:00+09:00", "P1DT2H30M"]
+                     "2021-04-20T00:00:00Z", "2021-12-31T23:59:59.6", "2021-04-20T09:30:00+09:00", "P1DT2H30M",
+                     "23:44:51.894", "1899-12-30T00:00:00"]
         let body = "<row r=\"1\">" + cells.map { "<c t=\"d\"><v>\($0)</v></c>" }.joined() + "</row>"
         let table = try #require(try Self.read(.standard(sheets: [("S", body)])).first)
         #expect(Self.rows(table) == [1: ["2021-04-20 16:00:00", "11:00:00", "24:00:00", "2021-04-20",
-                                         "2022-01-01", "2021-04-20 09:30:00", "26:30:00"]])
+                                         "2022-01-01", "2021-04-20 09:30:00", "26:30:00",
+                                         "23:44:52", "00:00:00"]])
     }
 
     @Test func elapsedTimeFormatsAndSerialZero() throws {
