@@ -1,3 +1,5 @@
+import Foundation
+
 /// Excel's `_xHHHH_` escapes in cell text (ECMA-376 ST_Xstring): a UTF-16 code unit written as four
 /// hex digits, for characters XML cannot carry or Excel chose to escape. Excel writes a carriage
 /// return typed with Alt+Enter or pasted as `_x000D_`; `_x005F_` is a literal underscore, so
@@ -31,9 +33,11 @@ enum ExcelEscapes {
 
     @inline(__always)
     private static func mayHaveEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 7 else { return false }
-        for index in 0..<(bytes.count - 6) where bytes[index] == UInt8(ascii: "_") && bytes[index + 1] == UInt8(ascii: "x") {
-            return true
+        guard bytes.count >= 7, let base = bytes.baseAddress else { return false }
+        var index = 0
+        while index < bytes.count - 6, let found = memchr(base + index, Int32(UInt8(ascii: "_")), bytes.count - 6 - index) {
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            if base[index] == UInt8(ascii: "x") { return true }
         }
         return false
     }
