@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import XLSXReader
 
 /// Writes small workbooks from hand-written XML at test time, so that no bomb or odd file is
 /// committed: a zip of the given parts (stored, or deflated with zlib), plus the usual
@@ -66,6 +67,14 @@ struct GeneratedWorkbook {
         let url = directory.appendingPathComponent(fileName)
         try Data(zipBytes()).write(to: url)
         return url
+    }
+
+    /// Opens the workbook as `fileName` and removes the file again: `XLSXWorkbook.open` holds the
+    /// bytes in memory, so nothing is left in the temporary folder.
+    func open(_ fileName: String, limits: ZipLimits = .standard) throws -> XLSXWorkbook {
+        let url = try write(fileName)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        return try XLSXWorkbook.open(url: url, limits: limits)
     }
 
     /// The compressed/uncompressed ratio each deflated part got (to show a fixture is what it claims).

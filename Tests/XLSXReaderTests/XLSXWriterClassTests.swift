@@ -9,7 +9,7 @@ import Testing
     static let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
     static func read(_ workbook: GeneratedWorkbook, includeHidden: Bool = false) throws -> [Table] {
-        try XLSXWorkbook.open(url: try workbook.write("book.xlsx")).readTables(includeHidden: includeHidden)
+        try workbook.open("book.xlsx").readTables(includeHidden: includeHidden)
     }
 
     static func rows(_ table: Table) -> [Int: [String]] {
