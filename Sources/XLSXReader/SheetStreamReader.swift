@@ -10,7 +10,10 @@ import TableIO
 ///
 /// Handles cells and rows without `r` (they follow the previous one), shared (`s`) and inline
 /// (`inlineStr`) strings, `str` formula results, booleans, errors, ISO dates (`d`), numbers shown as
-/// dates by their format, formulas by their cached value, and `<mergeCell>` ranges.
+/// dates by their format, formulas by their cached value, and `<mergeCell>` ranges; `_xHHHH_`
+/// escapes in inline strings; a `<row>` repeated with the same number continues that row.
+/// Excel's own limits (last row, column XFD, 32,767 characters a cell) and the reader's (cells and
+/// text a sheet may hold) are checked as each row and cell is read, never after the whole sheet.
 final class SheetStreamReader {
     /// Columns beyond XFD do not exist in Excel.
     static let maxColumn = 16_384

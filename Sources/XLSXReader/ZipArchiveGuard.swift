@@ -3,7 +3,7 @@ import ZIPFoundation
 
 /// Opens a workbook file as a zip archive and refuses what an office must not read: OLE files
 /// (`.xls`, encrypted workbooks), non-zips, truncated archives, too many entries, unsafe or duplicate
-/// names. Entries named with backslashes (`xl\\workbook.xml`, from some Windows tools) are read
+/// names. Entries named with backslashes (`xl\workbook.xml`, from some Windows tools) are read
 /// under their `/` names, after the traversal checks. The sizes and ratio of a part are checked when
 /// it is read (`stream`), and the inflater enforces them again on the bytes actually produced.
 ///
