@@ -7,14 +7,19 @@ public struct Activity: Sendable, Equatable {
     public var rating: Int?
     public var status: String?
     public var note: String
+    /// The evaluations of a layout's own scheme (one per evaluator column); empty on the built-in
+    /// schemes, whose rating is `rating`.
+    public var evaluations: [Evaluation]
 
-    public init(measure: NodeID, department: String, text: String, rating: Int? = nil, status: String? = nil, note: String = "") {
+    public init(measure: NodeID, department: String, text: String, rating: Int? = nil, status: String? = nil, note: String = "",
+                evaluations: [Evaluation] = []) {
         self.measure = measure
         self.department = department
         self.text = text
         self.rating = rating
         self.status = status
         self.note = note
+        self.evaluations = evaluations
     }
 }
 

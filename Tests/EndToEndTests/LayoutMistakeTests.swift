@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("version: 1\ntitel: 報告書\n", "（2行目）: 最上位 に不明な項目「titel」があります（使える項目: name, rated, averaging, statuses, showPreviousYear, scoreDigits, workbook, history, publication, version）。"),
+        ("version: 1\ntitel: 報告書\n", "（2行目）: 最上位 に不明な項目「titel」があります（使える項目: name, rated, scheme, figures, averaging, statuses, showPreviousYear, scoreDigits, workbook, history, publication, version）。"),
         ("history:\n  yearShown: 3\n", "（2行目）: history に不明な項目「yearShown」があります（もしかして: yearsShown）。"),
         ("nmae: x\n", "（1行目）: 最上位 に不明な項目「nmae」があります（もしかして: name）。"),
         ("averaging:\n  overalDigits: 2\n", "（2行目）: averaging に不明な項目「overalDigits」があります（もしかして: overallDigits）。"),

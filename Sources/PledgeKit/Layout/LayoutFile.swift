@@ -16,7 +16,12 @@ enum LayoutFile {
     static let supportedVersion = 1
 
     /// Keys of list items, which have no default to read them from (path of the list → an item).
-    static let listItems: [String: any Sendable] = ["statuses": ReportLayout.Status(label: "", key: "")]
+    static let listItems: [String: any Sendable] = [
+        "statuses": ReportLayout.Status(label: "", key: ""),
+        "scheme.grades": Grade(label: "", key: ""),
+        "scheme.evaluators": Evaluator(key: "", heading: ""),
+        "figures": FigureRule(kind: .mean),
+    ]
 
     static func load(_ file: URL) throws(LayoutError) -> ReportLayout {
         let name = file.path
@@ -45,8 +50,9 @@ enum LayoutFile {
             }
         }
         try checkKeys(mapping, against: ReportLayout(), path: [], extra: ["version"], file: name)
+        let layout: ReportLayout
         do {
-            return try YAMLDecoder().decode(ReportLayout.self, from: node)
+            layout = try YAMLDecoder().decode(ReportLayout.self, from: node)
         } catch let error as DecodingError {
             throw LayoutError("レイアウトファイル \(name): \(describe(error))")
         } catch let error as LayoutError {
@@ -54,6 +60,8 @@ enum LayoutFile {
         } catch {
             throw LayoutError("レイアウトファイル \(name) の内容を読めません。")
         }
+        try SchemeLayoutCheck.check(layout, root: mapping, file: name)
+        return layout
     }
 
     /// Walks the file's mappings beside the default layout's properties.
@@ -113,12 +121,19 @@ enum LayoutFile {
         case .dataCorrupted(let context):
             let japanese = context.debugDescription.unicodeScalars.contains { $0.value >= 0x3040 && $0.value <= 0x9FFF }
             if japanese { return context.debugDescription }
-            let allowed = context.codingPath.last?.stringValue == "style" ? "（ratings か achievements）" : ""
+            let allowed = allowedValues[context.codingPath.last?.stringValue ?? ""].map { "（\($0)）" } ?? ""
             return "\(place(context)) の値が正しくありません\(allowed)。"
         @unknown default:
             return "内容が正しくありません。"
         }
     }
+
+    /// The words a key with a fixed vocabulary takes, for the message about a wrong one.
+    static let allowedValues = [
+        "style": "ratings か achievements",
+        "kind": "scheme では range か grades、figures では mean、count、share、items のいずれか",
+        "combine": "separate か mean",
+    ]
 
     static func kind(of type: Any.Type) -> String {
         switch type {

@@ -14,7 +14,12 @@ public struct ReportLayout: Sendable, Equatable, Codable {
 
     public var name: String = "tomakomai"
     /// Whether activities carry a 0–10 rating; false for an achievements report such as Ageo's.
+    /// The two built-in schemes; a layout with a `scheme:` section has its own (and `rated` false).
     public var rated: Bool = true
+    /// How activities are evaluated (SchemeLayout.swift): `rated: true` is the 0–10 scheme, `false` none.
+    public var scheme: EvaluationScheme = .tenLevels
+    /// The figures each level shows under the layout's own scheme (the built-in ones keep `averaging`).
+    public var figures: [FigureRule] = []
     public var averaging: AveragingRules = .tomakomai
     /// Allowed statuses (an unrated plan's fixed vocabulary); empty allows any text.
     public var statuses: [Status] = []
@@ -33,8 +38,11 @@ public struct ReportLayout: Sendable, Equatable, Codable {
 
     public static let tomakomai = ReportLayout()
 
+    /// Whether the report's figures come from the layout's own scheme (`figures.csv`, the figures workbook).
+    public var hasOwnScheme: Bool { !rated && scheme.isEvaluated }
+
     public var reconcileRules: ReconcileRules {
-        ReconcileRules(rated: rated, statuses: statuses.map(\.label))
+        ReconcileRules(rated: rated, statuses: statuses.map(\.label), scheme: scheme)
     }
 
     /// Reads `layout.yaml` in a folder; every problem is a `LayoutError` in Japanese (see LayoutFile).
@@ -49,6 +57,13 @@ public struct ReportLayout: Sendable, Equatable, Codable {
         let defaults = ReportLayout()
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? defaults.name
         rated = try c.decodeIfPresent(Bool.self, forKey: .rated) ?? defaults.rated
+        if let own = try c.decodeIfPresent(LayoutScheme.self, forKey: .scheme) {
+            scheme = own.scheme
+            rated = false  // `rated` means the built-in 0–10 scheme; SchemeLayoutCheck refuses both keys together
+        } else {
+            scheme = rated ? .tenLevels : .unrated
+        }
+        figures = try c.decodeIfPresent([LayoutFigure].self, forKey: .figures)?.map(\.rule) ?? defaults.figures
         averaging = try c.decodeIfPresent(LayoutAveraging.self, forKey: .averaging)?.rules ?? defaults.averaging
         statuses = try c.decodeIfPresent([Status].self, forKey: .statuses) ?? defaults.statuses
         showPreviousYear = try c.decodeIfPresent(Bool.self, forKey: .showPreviousYear) ?? defaults.showPreviousYear

@@ -3,7 +3,8 @@
 /// replaced by the fiscal year's label (`令和2年度`), `{previous}` by the previous year's.
 public struct WorkbookLayout: Sendable, Equatable, Codable {
     public enum Style: String, Sendable, Equatable, Codable {
-        /// Ratings and percentages: 総括表 + 取組状況 with stars (Tomakomai).
+        /// Ratings and percentages: 総括表 + 取組状況 with stars (Tomakomai); under a layout's own
+        /// scheme the same two sheets show its figures and evaluations (FiguresWorkbook).
         case ratings
         /// Achievements listed under policy areas, counted by status (Ageo).
         case achievements

@@ -98,6 +98,8 @@ public enum DataPackage {
             title: (city.isEmpty ? "" : city + " ") + "市長公約の取組状況（\(model.year.label)）",
             description: (model.layout.rated
                 ? "市長公約の進捗状況（基本政策・公約・施策ごとの進捗と、担当部署の取組事業）。"
+                : model.layout.hasOwnScheme
+                ? "市長公約の取組状況（取組事業ごとの評価 evaluations.csv と、階層ごとの評価の集計 figures.csv）。"
                 : "市長公約の取組状況（分野ごとの取組事業と、その状況別の件数。評価・進捗率はなし）。")
                 + "各CSVの municipality_code（全国地方公共団体コード）で市町村を区別できる。"
                 + "コード値の意味は codes.csv、各取組事業の出典（提出ファイル・シート・セル）は activities.csv の source_* 列。pledgekitで作成。",
@@ -165,7 +167,8 @@ public enum DataPackage {
     }
 
     static func resource(for table: OpenDataTable, model: ReportModel, encoding: String) -> Resource {
-        let texts = model.layout.rated ? resourceTexts : resourceTexts.merging(unratedResourceTexts) { $1 }
+        let texts = model.layout.rated ? resourceTexts
+            : resourceTexts.merging(model.layout.hasOwnScheme ? schemeResourceTexts : unratedResourceTexts) { $1 }
         let (title, description) = texts[table.name] ?? (table.name, "")
         var schema = Schema(fields: table.header.map { field(named: $0, table: table.name, model: model) })
         let city = table.header.first == "municipality_code" ? ["municipality_code"] : []
@@ -186,7 +189,7 @@ public enum DataPackage {
             schema.primaryKey = city + ["fiscal_year", "measure_id", "department"]
             schema.foreignKeys = [key(["fiscal_year", "measure_id"], to: "measures", ["fiscal_year", "id"])]
         case "codes": schema.primaryKey = city + ["code_list", "code"]
-        default: break
+        default: schemeKeys(table.name, city: city, schema: &schema)
         }
         return Resource(name: table.name, path: table.name + ".csv", title: title, description: description,
                         encoding: encoding, schema: schema)
@@ -213,6 +216,7 @@ public enum DataPackage {
         if name == "municipality_code" { return municipalityField(model) }
         if table == "reconciliation" { return reconciliationField(named: name) }
         if table == "codes" { return codeField(named: name) }
+        if model.layout.hasOwnScheme, let field = schemeField(named: name, table: table, model: model) { return field }
         switch name {
         case "fiscal_year": return Field(name: name, type: "integer", title: "年度", description: "年度（西暦、4月始まり）", constraints: required)
         case "fiscal_year_label": return Field(name: name, type: "string", title: "年度（和暦）", description: "年度の和暦表記（例: 令和2年度）", constraints: required)

@@ -14,6 +14,8 @@ enum OfficialWorkbook {
                 author: layout.organisation, company: layout.organisation, created: model.year.lastDay))
             let styles = WorkbookStyles(layout: layout)
             switch layout.style {
+            case .ratings where model.layout.hasOwnScheme:
+                try FiguresWorkbook(model: model, layout: layout, styles: styles, texts: texts).write(into: workbook)
             case .ratings:
                 try RatingsWorkbook(model: model, layout: layout, styles: styles, texts: texts).write(into: workbook)
             case .achievements:

@@ -12,8 +12,8 @@ public enum OpenDataTables {
     /// Every CSV file of the package, each beginning with the municipality's code so that several
     /// cities' files can be loaded into one table (rule L3-06); `codes.csv` is the code table (L3-02).
     public static func all(_ model: ReportModel) -> [OpenDataTable] {
-        [summary(model), measures(model), activities(model), departments(model),
-         ReconciliationTable.make(model.diagnostics), CodeTable.make(model)].map { withMunicipality($0, model) }
+        ([summary(model), measures(model), activities(model), departments(model)] + SchemeTables.all(model)
+         + [ReconciliationTable.make(model.diagnostics), CodeTable.make(model)]).map { withMunicipality($0, model) }
     }
 
     static func withMunicipality(_ table: OpenDataTable, _ model: ReportModel) -> OpenDataTable {

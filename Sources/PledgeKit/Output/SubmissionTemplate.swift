@@ -49,7 +49,7 @@ public struct SubmissionTemplate {
 
     /// A column of the input table.
     struct Column {
-        enum Kind { case id, ancestor(level: Int), title, activity, rating, status, note }
+        enum Kind { case id, ancestor(level: Int), title, activity, rating, status, note, evaluation(Evaluator) }
         var kind: Kind
         var header: String
         var width: Double
@@ -66,6 +66,8 @@ public struct SubmissionTemplate {
         columns.append(Column(kind: .activity, header: "取組事業内容", width: 56))
         if layout.rated {
             columns.append(Column(kind: .rating, header: "評価", width: 9))
+        } else if layout.hasOwnScheme {
+            columns += layout.scheme.evaluators.map { Column(kind: .evaluation($0), header: $0.heading, width: 11) }
         } else {
             columns.append(Column(kind: .status, header: "状況", width: 12))
         }
@@ -125,8 +127,10 @@ public struct SubmissionTemplate {
     }
 
     var instructions: [String] {
+        let evaluators = layout.scheme.evaluators.map { "「\($0.heading)」" }.joined()
         let judged = layout.rated
             ? "「評価」に進捗を0〜10の整数（10が最も進んでいる）で入力してください。"
+            : layout.hasOwnScheme ? "\(evaluators)に\(layout.scheme.allowedValues)を入力してください（一覧があるときは選んでください）。"
             : "「状況」を一覧（\(layout.statuses.map(\.label).joined(separator: "・")))から選んでください。"
         return [
             "1. 黄色の欄に記入してください。灰色の欄（施策ID・施策内容など）は変更できません。施策ごとに、\(year.label)に実施した取組を「取組事業内容」に書き、\(judged)",
@@ -205,7 +209,7 @@ public struct SubmissionTemplate {
                     lines = max(lines, Self.lineCount(measure.title, width: column.width))
                     try sheet.write(measure.title, row: row, column: index, style: styles.fixed)
                 case .activity, .note: try sheet.write(.blank, row: row, column: index, style: styles.entry)
-                case .rating, .status: try sheet.write(.blank, row: row, column: index, style: styles.entryCenter)
+                case .rating, .status, .evaluation: try sheet.write(.blank, row: row, column: index, style: styles.entryCenter)
                 }
             }
             // libxlsxwriter cannot fit a row to wrapped text: give it the height its longest cell needs.
@@ -218,7 +222,7 @@ public struct SubmissionTemplate {
             try sheet.setRow(freeRow, height: 2 * 13.5 + 4)
             for (index, column) in columns.enumerated() {
                 switch column.kind {
-                case .id, .rating, .status: try sheet.write(.blank, row: freeRow, column: index, style: styles.entryCenter)
+                case .id, .rating, .status, .evaluation: try sheet.write(.blank, row: freeRow, column: index, style: styles.entryCenter)
                 case .ancestor: try sheet.write(.blank, row: freeRow, column: index, style: styles.fixed)
                 case .title, .activity, .note: try sheet.write(.blank, row: freeRow, column: index, style: styles.entry)
                 }
@@ -255,6 +259,8 @@ public struct SubmissionTemplate {
                 messages: .init(inputTitle: "状況", inputMessage: "状況を一覧から選んでください。", errorTitle: "状況を確認してください",
                                 errorMessage: "状況は「\(layout.statuses.map(\.label).joined(separator: "」「"))」のいずれかです。"))
         }
+
+        try restrictEvaluations(columns, firstRow: firstEntry, lastRow: lastFree, sheet: sheet, workbook: workbook)
 
         sheet.freezePanes(row: r(Rows.header) + 1, column: 0)
         try sheet.setUpA4Printing(.landscape, headingRows: r(Rows.header)...r(Rows.header), pageNumbers: true)

@@ -82,11 +82,15 @@ public enum MergePipeline {
             outcome.refusal = "--strict のため、警告が\(diagnostics.count(.warning))件あると何も書き出しません。"
             return outcome
         }
-        let model = ReportModel(
+        var model = ReportModel(
             plan: plan, layout: options.layout, year: options.year, activities: reconciliation.activities,
             progress: Averaging.compute(plan: plan, activities: reconciliation.activities.map(\.activity),
                                         rules: options.layout.averaging),
             previous: previous, diagnostics: diagnostics.sorted, history: history)
+        if options.layout.hasOwnScheme {
+            model.figures = SchemeFigures.compute(plan: plan, activities: reconciliation.activities.map(\.activity),
+                                                  scheme: options.layout.scheme, rules: options.layout.figures)
+        }
         outcome.details.model = model
         do {
             var output = OutputDirectory(destination: options.out)

@@ -14,6 +14,8 @@ public struct ReportModel: Sendable {
     public var diagnostics: [Diagnostic]
     /// The term's earlier years besides `previous` (from `--history`), any order.
     public var history: [YearFigures] = []
+    /// This year's figures under the layout's own scheme (empty on the built-in schemes).
+    public var figures: [Figure] = []
 
     /// The nodes the summary table lists: every level above the leaves, or the areas of a one-level plan.
     public var summaryNodes: [PlanNode] {

@@ -1,22 +1,12 @@
 import PledgeCore
 
-/// Ratings as departments type them: `7`, `７`, `7.0`, or star glyphs `★★★★★★★☆☆☆` (the ★ count).
+/// Ratings as departments type them on the built-in 0–10 scheme: `7`, `７`, `7.0`, or star glyphs
+/// `★★★★★★★☆☆☆` (the ★ count). Other schemes read their cells with `EvaluationScheme.read`.
 public enum RatingParser {
-    public static func parse(_ text: String) -> Int? {
-        let value = Normalize.compact(text)
-        if isStars(value) {
-            let stars = value.filter { $0 == "★" }.count
-            return value.count <= 10 ? stars : nil
-        }
-        guard let number = Rational(decimal: value), number.denominator == 1, (0...10).contains(number.numerator) else {
-            return nil
-        }
-        return number.numerator
+    public static func parse(_ text: String, scheme: EvaluationScheme = .tenLevels) -> Int? {
+        scheme.read(text)?.points
     }
 
     /// Whether a rating is written as star glyphs (spaces aside) rather than as a number.
-    public static func isStars(_ text: String) -> Bool {
-        let value = Normalize.compact(text)
-        return !value.isEmpty && value.allSatisfy { $0 == "★" || $0 == "☆" }
-    }
+    public static func isStars(_ text: String) -> Bool { Stars.isGlyphs(text) }
 }

@@ -7,10 +7,13 @@ public struct ReconcileRules: Sendable {
     public var rated: Bool
     /// The allowed statuses; empty allows any text.
     public var statuses: [String]
+    /// What a rating (or each evaluator's cell) may hold.
+    public var scheme: EvaluationScheme
 
-    public init(rated: Bool, statuses: [String] = []) {
+    public init(rated: Bool, statuses: [String] = [], scheme: EvaluationScheme? = nil) {
         self.rated = rated
         self.statuses = statuses
+        self.scheme = scheme ?? (rated ? .tenLevels : .unrated)
     }
 }
 
@@ -81,10 +84,12 @@ public struct Reconciler {
         var firstRows: [NodeID: [String: SourceLocation]] = [:]
         let fileYear = year ?? submission.fiscalYear.flatMap { FiscalYear(parsing: $0.value) }
         for sheet in submission.sheets {
+            let evaluationColumns = EvaluationColumns(scheme: rules.rated ? .unrated : rules.scheme, sheet: sheet)
             for row in sheet.rows {
                 result.rowsRead += 1
                 reportCellsOutsideHeader(row, sheet: sheet, diagnostics: &diagnostics)
-                switch interpret(row, sheet: sheet, sender: submission.sender, fileYear: fileYear, diagnostics: &diagnostics) {
+                switch interpret(row, sheet: sheet, evaluationColumns: evaluationColumns, sender: submission.sender,
+                                 fileYear: fileYear, diagnostics: &diagnostics) {
                 case .rejected:
                     continue
                 case .skipped:
@@ -116,8 +121,8 @@ public struct Reconciler {
         case counted(LocatedActivity)
     }
 
-    private func interpret(_ row: Row, sheet: SubmissionSheet, sender: String?, fileYear: FiscalYear?,
-                           diagnostics: inout Diagnostics) -> RowOutcome {
+    private func interpret(_ row: Row, sheet: SubmissionSheet, evaluationColumns: EvaluationColumns, sender: String?,
+                           fileYear: FiscalYear?, diagnostics: inout Diagnostics) -> RowOutcome {
         let header = sheet.header
         let table = sheet.table
         func at(_ column: String) -> SourceLocation { table.location(row: row.number, column: header[column]) }
@@ -128,7 +133,7 @@ public struct Reconciler {
         let statusText = Normalize.text(header.value("status", in: row))
         let department = Departments.normalizedName(header.value("department", in: row)).nonEmpty ?? sender ?? ""
 
-        if text.isEmpty && ratingText.isEmpty && statusText.isEmpty { return .skipped }
+        if text.isEmpty && ratingText.isEmpty && statusText.isEmpty && !evaluationColumns.hasAny(in: row) { return .skipped }
         if let yearText = header.value("fiscal_year", in: row).nonEmpty {
             guard let rowYear = FiscalYear(parsing: yearText) else {
                 diagnostics.error(.yearInvalid, at: at("fiscal_year"), department: department, "年度「\(yearText)」を読めません（例: 令和2年度、R2、2020）。")
@@ -179,12 +184,12 @@ public struct Reconciler {
         if rules.rated {
             guard !ratingText.isEmpty else {
                 diagnostics.error(.ratingMissing, at: at("rating"), measureID: measureID, department: department,
-                                  "評価が入力されていません。0〜10の整数で入力してください。")
+                                  "評価が入力されていません。\(rules.scheme.allowedValues)で入力してください。")
                 return .rejected
             }
-            guard let parsed = RatingParser.parse(ratingText) else {
+            guard let parsed = RatingParser.parse(ratingText, scheme: rules.scheme) else {
                 diagnostics.error(.ratingInvalid, at: at("rating"), measureID: measureID, department: department,
-                                  "評価は0〜10の整数で入力してください（入力値: \(ratingText)）")
+                                  "評価は\(rules.scheme.allowedValues)で入力してください（入力値: \(ratingText)）")
                 return .rejected
             }
             rating = parsed
@@ -192,6 +197,12 @@ public struct Reconciler {
                 diagnostics.info(.ratingStars, at: at("rating"), measureID: measureID, department: department,
                                  "評価「\(ratingText)」を★の数から\(parsed)と読みました。")
             }
+        }
+        var evaluations: [Evaluation] = []
+        if !rules.rated && rules.scheme.isEvaluated {
+            guard let read = evaluationColumns.read(row, measureID: measureID, department: department, diagnostics: &diagnostics)
+            else { return .rejected }
+            evaluations = read
         }
         var status: String?
         if !statusText.isEmpty {
@@ -213,7 +224,7 @@ public struct Reconciler {
                                     + departmentHint(department))
         }
         let activity = Activity(measure: measure, department: department, text: text, rating: rating, status: status,
-                                note: Normalize.text(header.value("note", in: row)))
+                                note: Normalize.text(header.value("note", in: row)), evaluations: evaluations)
         return .counted(LocatedActivity(activity: activity, location: table.location(row: row.number, column: header["activity"])))
     }
 

@@ -1,0 +1,150 @@
+/// How a city scores its pledges: what a department may write in an evaluation cell, and which
+/// columns (evaluators) carry one. Tomakomai's 0–10 rating and Ageo's plain status are two
+/// instances (`tenLevels`, `unrated`); other cities describe theirs in `layout.yaml`.
+public struct EvaluationScheme: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Equatable, Codable {
+        /// Whole numbers between `minimum` and `maximum` (0–10, 1–5, 0–5); each number is its points.
+        case range
+        /// An ordered list of grades, best first (A–E, ◎○△×, 達成…未着手), each with optional points.
+        case grades
+        /// No evaluation: activities carry a status only (Ageo).
+        case none
+    }
+
+    public var kind: Kind
+    public var minimum: Int
+    public var maximum: Int
+    /// Whether star glyphs (`★★★★★★★☆☆☆`, the count of ★) are read as a number (Tomakomai).
+    public var acceptsStars: Bool
+    public var grades: [Grade]
+    /// The columns that carry an evaluation, in the order they are shown (self, external, a panel).
+    public var evaluators: [Evaluator]
+    /// How several evaluators' points make one figure.
+    public var combine: Combine
+
+    public enum Combine: String, Sendable, Equatable, Codable {
+        /// Each evaluator is its own series (Ebina: self beside external).
+        case separate
+        /// One series: the mean of every evaluator's points (a panel averaged, Yokosuka).
+        case mean
+    }
+
+    public init(kind: Kind, minimum: Int = 0, maximum: Int = 10, acceptsStars: Bool = false, grades: [Grade] = [],
+                evaluators: [Evaluator] = [Evaluator.rating], combine: Combine = .separate) {
+        self.kind = kind
+        self.minimum = minimum
+        self.maximum = maximum
+        self.acceptsStars = acceptsStars
+        self.grades = grades
+        self.evaluators = evaluators
+        self.combine = combine
+    }
+
+    /// Tomakomai: one rating 0–10, stars accepted.
+    public static let tenLevels = EvaluationScheme(kind: .range, minimum: 0, maximum: 10, acceptsStars: true)
+    /// Ageo: no evaluation.
+    public static let unrated = EvaluationScheme(kind: .none, evaluators: [])
+
+    public var isEvaluated: Bool { kind != .none }
+
+    /// What may be written, for a clerk: `0〜10の整数`, `「A」「B」「C」のいずれか`.
+    public var allowedValues: String {
+        switch kind {
+        case .range: "\(minimum)〜\(maximum)の整数"
+        case .grades: "「" + grades.map(\.label).joined(separator: "」「") + "」のいずれか"
+        case .none: ""
+        }
+    }
+
+    /// Reads one evaluation cell; nil when the text is not a value of the scheme.
+    public func read(_ text: String) -> Evaluation? {
+        let value = Normalize.compact(text)
+        switch kind {
+        case .range:
+            if acceptsStars && Stars.isGlyphs(value) {
+                guard value.count <= maximum else { return nil }
+                let stars = value.filter { $0 == "★" }.count
+                return (minimum...maximum).contains(stars) ? Evaluation(label: String(stars), points: stars) : nil
+            }
+            guard let number = Rational(decimal: value), number.denominator == 1, (minimum...maximum).contains(number.numerator)
+            else { return nil }
+            return Evaluation(label: String(number.numerator), points: number.numerator)
+        case .grades:
+            let key = Normalize.key(value)
+            guard let index = grades.firstIndex(where: { grade in ([grade.label] + grade.symbols).contains { Normalize.key($0) == key } })
+            else { return nil }
+            return Evaluation(label: grades[index].label, points: grades[index].points, grade: index)
+        case .none:
+            return nil
+        }
+    }
+
+    /// The index of a grade by its key or label.
+    public func gradeIndex(_ name: String) -> Int? {
+        grades.firstIndex { $0.key == name || Normalize.key($0.label) == Normalize.key(name) }
+    }
+}
+
+/// One grade of an ordered scheme.
+public struct Grade: Sendable, Equatable, Codable {
+    /// What departments write and the report prints (`達成`, `A`, `○`).
+    public var label: String
+    /// The English physical name in the open data (`achieved`).
+    public var key: String
+    /// Other spellings read as this grade (`◎` for `達成`); full-width and half-width are alike anyway.
+    public var symbols: [String]
+    /// Points for a mean (`A` = 5); nil when the grade is only counted.
+    public var points: Int?
+
+    public init(label: String, key: String, symbols: [String] = [], points: Int? = nil) {
+        self.label = label
+        self.key = key
+        self.symbols = symbols
+        self.points = points
+    }
+}
+
+/// A column that carries an evaluation (self-evaluation, external evaluation, one panel member).
+public struct Evaluator: Sendable, Equatable, Codable {
+    /// The English physical name in the open data (`self`, `external`).
+    public var key: String
+    /// The column heading in the template and the workbook (`自己評価`).
+    public var heading: String
+    /// Other headings a department's file may use for this column.
+    public var aliases: [String]
+
+    public init(key: String, heading: String, aliases: [String] = []) {
+        self.key = key
+        self.heading = heading
+        self.aliases = aliases
+    }
+
+    /// The single rating column of the built-in schemes (its headings are the submission's rating aliases).
+    public static let rating = Evaluator(key: "rating", heading: "評価")
+}
+
+/// An evaluation as read from a cell: the value printed, its points and its grade.
+public struct Evaluation: Sendable, Equatable {
+    /// The evaluator's key (`self`); set by the reader of the row.
+    public var evaluator: String
+    /// The canonical value (`7`, `達成`).
+    public var label: String
+    public var points: Int?
+    /// The grade's index in the scheme (0 = best), for a graded scheme.
+    public var grade: Int?
+
+    public init(evaluator: String = "", label: String, points: Int? = nil, grade: Int? = nil) {
+        self.evaluator = evaluator
+        self.label = label
+        self.points = points
+        self.grade = grade
+    }
+}
+
+extension Stars {
+    /// Whether a value is written as star glyphs (spaces aside) rather than as a number.
+    public static func isGlyphs(_ text: String) -> Bool {
+        let value = Normalize.compact(text)
+        return !value.isEmpty && value.allSatisfy { $0 == "★" || $0 == "☆" }
+    }
+}

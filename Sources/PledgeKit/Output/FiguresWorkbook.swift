@@ -1,0 +1,157 @@
+import PledgeCore
+import XLSXWriter
+
+/// The rated report under a layout's own scheme: 総括表 with one column per figure the layout
+/// asks for (a mean per evaluator, a count per grade, a share) and 取組状況 with every activity's
+/// evaluations side by side. The texts come from the same `workbook.summary` and `workbook.detail`.
+struct FiguresWorkbook {
+    let model: ReportModel
+    let layout: WorkbookLayout
+    let styles: WorkbookStyles
+    let texts: LayoutTexts
+
+    /// One column of the summary: a rule, an evaluator (or the combined series) and a grade.
+    struct FigureColumn: Hashable {
+        var rule: Int
+        var evaluator: String
+        var grade: String
+    }
+
+    func write(into workbook: Workbook) throws {
+        let summary = try workbook.addWorksheet(layout.summary.sheetName)
+        try writeSummary(into: summary)
+        let detail = try workbook.addWorksheet(layout.detail.sheetName)
+        try writeDetail(into: detail)
+        summary.activate()
+    }
+
+    var columns: [FigureColumn] {
+        var seen: [FigureColumn] = []
+        for figure in model.figures {
+            let column = FigureColumn(rule: figure.rule, evaluator: figure.evaluator, grade: figure.grade)
+            if !seen.contains(column) { seen.append(column) }
+        }
+        return seen.enumerated().sorted { ($0.element.rule, $0.offset) < ($1.element.rule, $1.offset) }.map(\.element)
+    }
+
+    func heading(_ column: FigureColumn) -> String {
+        let rule = model.layout.figures[column.rule]
+        let scheme = model.layout.scheme
+        let evaluator = scheme.evaluators.first { $0.key == column.evaluator }?.heading ?? ""
+        let grade = scheme.countingGrades.first { $0.key == column.grade }?.label ?? column.grade
+        let standard: String
+        switch rule.kind {
+        case .mean: standard = evaluator.isEmpty ? "平均" : "{evaluator} 平均"
+        case .count: standard = evaluator.isEmpty ? "{grade}" : "{evaluator} {grade}"
+        case .share: standard = "{grade}以上 (%)"
+        case .items: standard = "件数"
+        }
+        return (rule.heading.isEmpty ? standard : rule.heading)
+            .replacingOccurrences(of: "{evaluator}", with: evaluator).replacingOccurrences(of: "{grade}", with: grade)
+    }
+
+    func writeSummary(into sheet: Worksheet) throws {
+        let settings = layout.summary
+        let columns = self.columns
+        let lastColumn = 1 + max(columns.count, 1)
+        try sheet.setColumns(0, 0, width: settings.numberWidth)
+        try sheet.setColumns(1, 1, width: settings.titleWidth)
+        try sheet.setColumns(2, lastColumn, width: settings.yearWidth)
+        try sheet.write(texts.fill(settings.title), row: 0, column: 0, style: styles.title)
+        try sheet.merge(.string(texts.fill(settings.lead)), firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: lastColumn,
+                        style: styles.lead)
+        let top = SummarySheet.headerRow
+        try sheet.merge(.string(settings.categoryHeading), firstRow: top, firstColumn: 0, lastRow: top, lastColumn: 1,
+                        style: styles.heading)
+        for (offset, column) in columns.enumerated() {
+            try sheet.write(heading(column), row: top, column: 2 + offset, style: styles.heading)
+        }
+        var byPlace: [String: Figure] = [:]
+        for figure in model.figures {
+            byPlace[key(figure.node, FigureColumn(rule: figure.rule, evaluator: figure.evaluator, grade: figure.grade))] = figure
+        }
+        var row = top + 1
+        let nodes = model.plan.nodesInOrder.filter { node in model.figures.contains { $0.node == node.id } }
+        for node in nodes {
+            let bold = node.id.path.count == 1
+            let textStyle = bold ? styles.textBold : styles.text
+            try sheet.write(node.number, row: row, column: 0, style: textStyle.with { $0.horizontal = .center })
+            try sheet.write(node.title, row: row, column: 1, style: textStyle)
+            try sheet.setRow(row, height: RowHeight.points([(node.title, settings.titleWidth)], fontSize: layout.fontSize))
+            try writeFigures(columns, node: node.id, byPlace: byPlace, bold: bold, sheet: sheet, row: row)
+            row += 1
+        }
+        if model.figures.contains(where: { $0.node == nil }) {
+            try sheet.merge(.string(settings.overallLabel), firstRow: row, firstColumn: 0, lastRow: row, lastColumn: 1,
+                            style: styles.textBold.with { $0.horizontal = .center })
+            try writeFigures(columns, node: nil, byPlace: byPlace, bold: true, sheet: sheet, row: row)
+        }
+        try sheet.setUpA4Printing(.portrait, headingRows: top...top, pageNumbers: true)
+    }
+
+    private func key(_ node: NodeID?, _ column: FigureColumn) -> String {
+        "\(node?.description ?? "all")|\(column.rule)|\(column.evaluator)|\(column.grade)"
+    }
+
+    private func writeFigures(_ columns: [FigureColumn], node: NodeID?, byPlace: [String: Figure], bold: Bool,
+                              sheet: Worksheet, row: Int) throws {
+        for (offset, column) in columns.enumerated() {
+            let figure = byPlace[key(node, column)]
+            let style = styles.percent(digits: figure?.digits ?? 0, bold: bold)
+            if let figure {
+                try sheet.write(.number(figure.value.doubleValue), row: row, column: 2 + offset, style: style)
+            } else {
+                try sheet.write("", row: row, column: 2 + offset, style: style)
+            }
+        }
+    }
+
+    /// Per measure: its title and activities, its departments, and one column per evaluator with
+    /// each activity's evaluation on the activity's line.
+    func writeDetail(into sheet: Worksheet) throws {
+        let settings = layout.detail
+        let evaluators = model.layout.scheme.evaluators
+        try sheet.setColumns(0, 0, width: settings.contentWidth)
+        try sheet.setColumns(1, 1, width: settings.departmentWidth)
+        try sheet.setColumns(2, 1 + evaluators.count, width: settings.progressWidth)
+        try sheet.write(texts.fill(settings.title), row: 0, column: 0, style: styles.title)
+        let top = DetailSheet.headerRow
+        let heading = [settings.policyHeading, settings.pledgeHeading, "● " + settings.measureHeading,
+                       "・" + texts.fill(settings.activityHeading)].prefix(model.plan.depth + 1).joined(separator: "\n")
+        try sheet.write(heading, row: top, column: 0, style: styles.heading.with { $0.horizontal = .left })
+        try sheet.write(settings.departmentHeading, row: top, column: 1, style: styles.heading)
+        for (offset, evaluator) in evaluators.enumerated() {
+            try sheet.write(evaluator.heading, row: top, column: 2 + offset, style: styles.heading)
+        }
+        try sheet.setRow(top, height: RowHeight.points([(heading, settings.contentWidth)], fontSize: layout.fontSize))
+        var row = top + 1
+        for node in model.plan.nodesInOrder {
+            if node.children.isEmpty {
+                let activities = model.activities(under: node.id)
+                let content = (["● " + node.title] + activities.map { "・" + $0.text }).joined(separator: "\n")
+                let departments = node.departments.map { "・" + $0 }.joined(separator: "\n")
+                try sheet.write(content, row: row, column: 0, style: styles.text)
+                try sheet.write(departments, row: row, column: 1, style: styles.text)
+                for (offset, evaluator) in evaluators.enumerated() {
+                    // One line per activity, level with the activity's line (the title takes the first).
+                    let lines = activities.map { activity in
+                        activity.evaluations.first { $0.evaluator == evaluator.key }?.label ?? ""
+                    }
+                    let text = activities.isEmpty ? layout.unreportedLabel : ([""] + lines).joined(separator: "\n")
+                    try sheet.write(text, row: row, column: 2 + offset, style: styles.stars)
+                }
+                try sheet.setRow(row, height: RowHeight.points([(content, settings.contentWidth),
+                                                                (departments, settings.departmentWidth)], fontSize: layout.fontSize))
+            } else {
+                let isPolicy = node.id.path.count == 1
+                let label = isPolicy ? "\(settings.policyPrefix)\(node.number) \(node.title)" : "\(node.number) \(node.title)"
+                let style = isPolicy ? styles.textBold : styles.textBold.with { $0.backgroundColor = nil }
+                try sheet.write(label, row: row, column: 0, style: style)
+                for column in 1...(1 + evaluators.count) { try sheet.write("", row: row, column: column, style: style) }
+                try sheet.setRow(row, height: RowHeight.points([(label, settings.contentWidth)], fontSize: layout.fontSize))
+            }
+            row += 1
+        }
+        try sheet.setUpA4Printing(.portrait, headingRows: top...top, pageNumbers: true)
+    }
+}

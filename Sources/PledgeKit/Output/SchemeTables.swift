@@ -1,0 +1,49 @@
+import PledgeCore
+
+/// The open data of a layout's own scheme, in long format: a figure's kind, evaluator and grade are
+/// column values, so a city with five grades and one with four share the same columns.
+///
+/// - `figures.csv`: one row per figure a level shows (mean, count per grade, share at or above a
+///   grade, items), in report order, the overall figures last;
+/// - `evaluations.csv`: one row per activity and evaluator, with the value as written and its points.
+enum SchemeTables {
+    static func all(_ model: ReportModel) -> [OpenDataTable] {
+        guard model.layout.hasOwnScheme else { return [] }
+        return [figures(model), evaluations(model)]
+    }
+
+    static func figures(_ model: ReportModel) -> OpenDataTable {
+        let plan = model.plan
+        let year = model.year
+        let rank = Dictionary(uniqueKeysWithValues: plan.nodesInOrder.enumerated().map { ($1.id, $0) })
+        let ordered = model.figures.enumerated().sorted { lhs, rhs in
+            let left = lhs.element.node.flatMap { rank[$0] } ?? Int.max
+            let right = rhs.element.node.flatMap { rank[$0] } ?? Int.max
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }.map(\.element)
+        let rows = ordered.map { figure -> [String] in
+            let node = figure.node.flatMap { plan.node($0) }
+            return [String(year.year), year.label, figure.node.map { plan.levelName(of: $0) } ?? "overall",
+                    figure.node.map { plan.format($0) } ?? "all", Normalize.singleLine(node?.title ?? "全体"),
+                    figure.kind.rawValue, figure.evaluator, figure.grade, figure.value.formatted(digits: figure.digits)]
+        }
+        return OpenDataTable(name: "figures", header: ["fiscal_year", "fiscal_year_label", "level", "id", "title", "kind",
+                                                       "evaluator", "grade", "value"], rows: rows)
+    }
+
+    static func evaluations(_ model: ReportModel) -> OpenDataTable {
+        let year = model.year
+        let rows = model.activities.flatMap { located -> [[String]] in
+            let activity = located.activity
+            return activity.evaluations.map { evaluation in
+                [String(year.year), year.label, model.plan.format(activity.measure), activity.department,
+                 Normalize.singleLine(activity.text), evaluation.evaluator, evaluation.label,
+                 evaluation.points.map(String.init) ?? "", located.location.file, located.location.sheet ?? "",
+                 located.location.cell]
+            }
+        }
+        return OpenDataTable(name: "evaluations", header: ["fiscal_year", "fiscal_year_label", "measure_id", "department",
+                                                           "activity", "evaluator", "value", "points", "source_file",
+                                                           "source_sheet", "source_cell"], rows: rows)
+    }
+}

@@ -1,0 +1,57 @@
+import PledgeCore
+import TableIO
+
+/// Where a sheet holds each evaluator's column of a layout's own scheme, and how a row's cells
+/// become evaluations. A single evaluator falls back to the ordinary rating column (評価).
+struct EvaluationColumns {
+    let scheme: EvaluationScheme
+    let sheet: SubmissionSheet
+    private let columns: [String: Int]
+
+    init(scheme: EvaluationScheme, sheet: SubmissionSheet) {
+        self.scheme = scheme
+        self.sheet = sheet
+        var columns: [String: Int] = [:]
+        if scheme.isEvaluated, let headerRow = sheet.table.rows.first(where: { $0.number == sheet.header.row }) {
+            let specs = scheme.evaluators.map { ColumnSpec($0.key, [$0.heading] + $0.aliases) }
+            let map = HeaderMap(row: headerRow, specs: specs)
+            for evaluator in scheme.evaluators { columns[evaluator.key] = map[evaluator.key] }
+            if scheme.evaluators.count == 1, columns[scheme.evaluators[0].key] == nil {
+                columns[scheme.evaluators[0].key] = sheet.header["rating"]
+            }
+        }
+        self.columns = columns
+    }
+
+    /// Whether any evaluator's cell of the row holds something (a row with only that is not blank).
+    func hasAny(in row: Row) -> Bool {
+        columns.values.contains { !Normalize.text(row[$0]).isEmpty }
+    }
+
+    /// Each evaluator's evaluation; nil when a cell is empty or outside the scheme (reported with its cell).
+    func read(_ row: Row, measureID: String, department: String, diagnostics: inout Diagnostics) -> [Evaluation]? {
+        var evaluations: [Evaluation] = []
+        var rejected = false
+        for evaluator in scheme.evaluators {
+            let column = columns[evaluator.key]
+            let location = sheet.table.location(row: row.number, column: column)
+            let text = column.map { Normalize.text(row[$0]) } ?? ""
+            guard !text.isEmpty else {
+                let missing = column == nil ? "「\(evaluator.heading)」の列がありません。列を加えて" : "\(evaluator.heading)が入力されていません。"
+                diagnostics.error(.ratingMissing, at: location, measureID: measureID, department: department,
+                                  "\(missing)\(scheme.allowedValues)で入力してください。")
+                rejected = true
+                continue
+            }
+            guard var evaluation = scheme.read(text) else {
+                diagnostics.error(.ratingInvalid, at: location, measureID: measureID, department: department,
+                                  "\(evaluator.heading)は\(scheme.allowedValues)で入力してください（入力値: \(text)）")
+                rejected = true
+                continue
+            }
+            evaluation.evaluator = evaluator.key
+            evaluations.append(evaluation)
+        }
+        return rejected ? nil : evaluations
+    }
+}
