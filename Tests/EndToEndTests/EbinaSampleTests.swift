@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// The five-level scheme with two evaluators (Samples/ebina, templates/ebina): each measure has a
+/// 5段階 self-evaluation and a 5段階 external evaluation side by side, as Ebina publishes them.
+/// Ebina's own figures are not known here: the sample's evaluations are written to fit and the
+/// figures below are worked out by hand in Samples/ebina/README.md.
+@Suite struct EbinaSampleTests {
+    let sample = SchemeSample(name: "ebina")
+
+    /// Means per basic policy (exact cascade, two decimals) and overall, self then external;
+    /// counts of each grade overall.
+    static let expected: [String: String] = [
+        "1 mean self ": "4.00", "2 mean self ": "3.67", "3 mean self ": "3.67", "4 mean self ": "3.33", "all mean self ": "3.67",
+        "1 mean external ": "3.67", "2 mean external ": "3.33", "3 mean external ": "3.00", "4 mean external ": "2.67",
+        "all mean external ": "3.17",
+        "all count self 5": "2", "all count self 4": "5", "all count self 3": "4", "all count self 2": "1", "all count self 1": "0",
+        "all count external 5": "0", "all count external 4": "4", "all count external 3": "6", "all count external 2": "2",
+        "all count external 1": "0",
+    ]
+
+    @Test func mergeGivesTheSampleFigures() throws {
+        let scratch = try Scratch()
+        let merge = try sample.merge(year: "令和4年度", out: scratch.path("out"))
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let figures = try SchemeSample.figures(scratch, "out/figures.csv")
+        for (key, value) in Self.expected { #expect(figures[key] == value, "\(key)") }
+        #expect(try scratch.csv("out/evaluations.csv").count == 24)  // 12 measures × 2 evaluators
+        // The built-in files keep their columns; the scheme's figures are not squeezed into them.
+        #expect(try scratch.read("out/summary.csv").hasPrefix("municipality_code,fiscal_year,fiscal_year_label,level,id,policy_no,pledge_no,title,progress_pct"))
+        if Frictionless.runs { try Frictionless.expectValid(scratch.path("out/datapackage.json")) }
+    }
+
+    @Test func templateFilledCheckedAndMergedGivesTheSameFigures() throws {
+        let scratch = try Scratch()
+        let filled = try sample.filledTemplates(in: scratch, year: "令和4年度", evaluators: ["自己評価", "外部評価"])
+        let files = try FileManager.default.contentsOfDirectory(atPath: filled).sorted().map { filled + "/" + $0 }
+        #expect(files.count == 10)
+        let check = try PledgeKitBinary.run(["check"] + files + ["--plan", sample.plan, "--layout", sample.layout])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let merge = try sample.merge(filled, year: "令和4年度", out: scratch.path("out"))
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let fromCSV = try sample.merge(year: "令和4年度", out: scratch.path("csv"))
+        #expect(fromCSV.status == 0)
+        #expect(try scratch.read("out/figures.csv") == scratch.read("csv/figures.csv"))
+        let figures = try SchemeSample.figures(scratch, "out/figures.csv")
+        for (key, value) in Self.expected { #expect(figures[key] == value, "\(key)") }
+        if Frictionless.runs { try Frictionless.expectValid(scratch.path("out/datapackage.json")) }
+    }
+
+    @Test func aValueOutsideTheScaleNamesFileSheetCellAndTheAllowedValues() throws {
+        let scratch = try Scratch()
+        let filled = try sample.filledTemplates(in: scratch, year: "令和4年度", evaluators: ["自己評価", "外部評価"])
+        let workbook = URL(fileURLWithPath: filled + "/商工課.xlsx")
+        let filler = try TemplateFiller(workbook)
+        try filler.type("６", into: "E12")
+        try filler.save()
+        let check = try PledgeKitBinary.run(["check", workbook.path, "--plan", sample.plan, "--layout", sample.layout])
+        #expect(check.status == 1)
+        #expect((check.stdout + check.stderr).contains("エラー 商工課.xlsx 提出票!E12: 自己評価は1〜5の整数で入力してください（入力値: ６）"),
+                "\(check.stdout)\(check.stderr)")
+        let merge = try sample.merge(filled, year: "令和4年度", out: scratch.path("out"))
+        #expect(merge.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("out/figures.csv")))
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import PledgeCore
+import PledgeKit
+import TableIO
+import Testing
+
+/// The samples of a layout's own scheme (Samples/ebina, Samples/tsukuba…): their inbox read back as
+/// rows by header, and the round trip `template` → fill as the department would → `check` → `merge`.
+struct SchemeSample {
+    let name: String
+    var plan: String { PledgeKitBinary.sample("\(name)/plan.csv") }
+    var inbox: String { PledgeKitBinary.sample("\(name)/inbox") }
+    var layout: String { PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/\(name)").path }
+
+    func merge(_ inbox: String? = nil, year: String, out: String) throws -> PledgeKitBinary.Result {
+        try PledgeKitBinary.run(["merge", inbox ?? self.inbox, "--plan", plan, "--year", year, "--layout", layout, "--out", out])
+    }
+
+    /// `figures.csv` as `level id kind evaluator grade → value`, e.g. `overall all share  tatsei → 90.4`.
+    static func figures(_ scratch: Scratch, _ name: String) throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try scratch.csv(name).map {
+            ([$0["id"]!, $0["kind"]!, $0["evaluator"]!, $0["grade"]!].joined(separator: " "), $0["value"]!)
+        })
+    }
+
+    /// Each department's rows of the sample inbox (by department key), as header → value.
+    func inboxRows() throws -> [String: [[String: String]]] {
+        var byDepartment: [String: [[String: String]]] = [:]
+        for file in try FileManager.default.contentsOfDirectory(at: URL(fileURLWithPath: inbox), includingPropertiesForKeys: nil)
+        where file.pathExtension == "csv" {
+            let table = try CSVReader.read(contentsOf: file).table
+            let department = try #require(table.rows.first { $0[1] == "部署名" }?[2])
+            let header = try #require(table.rows.first { $0.values.contains("取組事業内容") })
+            for row in table.rows where row.number > header.number && !row.isBlank {
+                let values = Dictionary(header.values.enumerated().map { ($1, row[$0 + 1]) }) { first, _ in first }
+                byDepartment[Departments.key(department), default: []].append(values)
+            }
+        }
+        return byDepartment
+    }
+
+    /// Writes the templates, fills each with the department's sample rows (a measure's first activity
+    /// in its pre-filled row, the others in free rows with the ID typed), and returns the folder.
+    func filledTemplates(in scratch: Scratch, year: String, evaluators: [String]) throws -> String {
+        let folder = scratch.path("filled")
+        let template = try PledgeKitBinary.run(["template", "--plan", plan, "--year", year, "--layout", layout, "--out", folder])
+        #expect(template.status == 0, "\(template.stderr)")
+        let rows = try inboxRows()
+        var diagnostics = Diagnostics()
+        let plan = try #require(PlanLoader.load(URL(fileURLWithPath: self.plan), diagnostics: &diagnostics))
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
+            let filler = try TemplateFiller(URL(fileURLWithPath: folder + "/" + name))
+            let own = try #require(rows[Departments.key(filler.text("B3"))], "\(filler.text("B3")) has no rows in the sample")
+            let headerRow = SubmissionTemplate.Rows.header
+            let letters = (1...12).map(CellReference.columnLetters)
+            func column(_ heading: String) throws -> String {
+                try #require(letters.first { filler.text("\($0)\(headerRow)") == heading }, "no column \(heading)")
+            }
+            var prefilled: [String: Int] = [:]
+            var row = SubmissionTemplate.Rows.firstEntry
+            while !filler.text("A\(row)").isEmpty {
+                prefilled[filler.text("A\(row)")] = row
+                row += 1
+            }
+            for values in own {
+                let id = plan.format(try #require(NodeID(parsing: values["施策ID"] ?? "")))
+                let target: Int
+                if let pre = prefilled.removeValue(forKey: id) { target = pre } else {
+                    target = row
+                    row += 1
+                    try filler.type(id, into: "A\(target)")
+                }
+                try filler.type(values["取組事業内容"] ?? "", into: "\(try column("取組事業内容"))\(target)")
+                for evaluator in evaluators {
+                    let value = values[evaluator] ?? ""
+                    if let number = Int(value) {
+                        try filler.type(number: number, into: "\(try column(evaluator))\(target)")
+                    } else {
+                        try filler.type(value, into: "\(try column(evaluator))\(target)")
+                    }
+                }
+            }
+            try filler.type(number: 45037, into: "B5")  // 2023-04-21
+            try filler.save()
+        }
+        return folder
+    }
+}
