@@ -77,6 +77,7 @@ struct Merge: ParsableCommand {
             if let model = outcome.details.model, let overall = model.progress.overall {
                 Terminal.result("\(model.year.label) 全体の進捗: \(overall.formatted(digits: model.layout.averaging.overallDigits))%")
             }
+            for headline in outcome.details.model?.figureHeadlines ?? [] { Terminal.result(headline) }
             Terminal.result("書き出し: " + outcome.details.written.map(\.path).joined(separator: "\n          "))
         }
         Terminal.finish(outcome)

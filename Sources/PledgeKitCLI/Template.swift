@@ -7,7 +7,7 @@ struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "各課に送る提出票（部署名.xlsx）を、担当の施策を記入した状態で作ります。",
         discussion: """
-        施策ID・施策内容は変更できず、評価は0〜10の整数だけを受け付けます。
+        施策ID・施策内容は変更できず、評価の欄はレイアウトの評価方式（既定は0〜10の整数、--layout の scheme で5段階・区分など）の値だけを受け付けます。
         例: pledgekit template --plan plan.csv --year 令和2年度 --out 提出票/
 
         \(ExitStatus.table)

@@ -58,7 +58,7 @@ public enum Columns {
     public static let submissionMeasureTitle = ColumnSpec("measure_title", ["施策内容", "施策"])
     public static let department = ColumnSpec("department", ["担当部署", "部署", "部署名", "担当課"])
     public static let activity = ColumnSpec("activity", ["取組事業内容", "取組内容", "取組", "取組事業", "実績"])
-    public static let rating = ColumnSpec("rating", ["評価", "自己評価", "10段階評価", "進捗評価"])
+    public static let rating = ColumnSpec("rating", ["評価", "自己評価", "10段階評価", "進捗評価", "5段階評価", "段階評価", "進捗区分"])
     public static let status = ColumnSpec("status", ["状況", "進捗状況"])
     public static let fiscalYear = ColumnSpec("fiscal_year", ["年度"])
     public static let note = ColumnSpec("note", ["備考"])

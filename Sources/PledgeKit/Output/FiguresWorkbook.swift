@@ -35,19 +35,7 @@ struct FiguresWorkbook {
     }
 
     func heading(_ column: FigureColumn) -> String {
-        let rule = model.layout.figures[column.rule]
-        let scheme = model.layout.scheme
-        let evaluator = scheme.evaluators.first { $0.key == column.evaluator }?.heading ?? ""
-        let grade = scheme.countingGrades.first { $0.key == column.grade }?.label ?? column.grade
-        let standard: String
-        switch rule.kind {
-        case .mean: standard = evaluator.isEmpty ? "平均" : "{evaluator} 平均"
-        case .count: standard = evaluator.isEmpty ? "{grade}" : "{evaluator} {grade}"
-        case .share: standard = "{grade}以上 (%)"
-        case .items: standard = "件数"
-        }
-        return (rule.heading.isEmpty ? standard : rule.heading)
-            .replacingOccurrences(of: "{evaluator}", with: evaluator).replacingOccurrences(of: "{grade}", with: grade)
+        model.figureHeading(rule: column.rule, evaluator: column.evaluator, grade: column.grade)
     }
 
     func writeSummary(into sheet: Worksheet) throws {
