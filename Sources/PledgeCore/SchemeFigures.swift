@@ -79,7 +79,7 @@ public enum SchemeFigures {
     }
 
     /// The evaluator keys a rule is computed for: one, each, or the combined series ("").
-    static func series(of rule: FigureRule, scheme: EvaluationScheme) -> [String] {
+    public static func series(of rule: FigureRule, scheme: EvaluationScheme) -> [String] {
         if !rule.evaluator.isEmpty { return [rule.evaluator] }
         if scheme.combine == .mean || scheme.evaluators.count <= 1 { return [""] }
         return scheme.evaluators.map(\.key)

@@ -110,8 +110,13 @@ enum SchemeLayoutCheck {
         if layout.workbook?.style == .achievements {
             throw fail(["scheme"], "を使うレイアウトでは workbook.style を ratings（総括表と取組状況）にしてください。achievements は評価のない様式です。")
         }
+        var produced: Set<String> = []
         for (index, rule) in layout.figures.enumerated() {
             let path = ["figures", "\(index + 1)番目"]
+            // figures.csv is keyed by level, kind, evaluator and grade: two rules may not give the same figure.
+            for series in SchemeFigures.series(of: rule, scheme: scheme) where !produced.insert("\(rule.kind)|\(series)|\(rule.atLeast)").inserted {
+                throw fail(path, "は前の項目と同じ集計（kind: \(rule.kind.rawValue)\(series.isEmpty ? "" : "、evaluator: \(series)")）です。1つにまとめてください。")
+            }
             if !rule.evaluator.isEmpty && !scheme.evaluators.contains(where: { $0.key == rule.evaluator }) {
                 throw fail(path, "の evaluator「\(rule.evaluator)」は scheme.evaluators にありません（使える key: \(scheme.evaluators.map(\.key).joined(separator: ", "))）。")
             }

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// A scheme that does not hold together stops the run with exit 78 and a message naming the key and
+/// its line, before anything is read or written (LayoutMistakeTests does the same for the other keys).
+@Suite struct SchemeLayoutMistakeTests {
+    static let grades = "scheme:\n  kind: grades\n  grades:\n    - label: 達成\n      key: achieved\n    - label: 順調\n      key: on_track\n"
+
+    @Test(arguments: [
+        ("scheme:\n  kind: grades\n  grade: []\n", "（3行目）: scheme に不明な項目「grade」があります（もしかして: grades）。"),
+        (grades + "    - label: 遅れ\n      kye: delayed\n", "（9行目）: scheme.grades に不明な項目「kye」があります（もしかして: key）。"),
+        ("rated: true\nscheme:\n  kind: range\n", "（1行目）: rated と scheme は同時に書けません（rated: true は0〜10の評価、false は評価なし。scheme を書くときは rated を消してください）。"),
+        ("scheme:\n  kind: range\n  minimum: 5\n  maximum: 1\n", "（4行目）: scheme.maximum は minimum（5）以上にしてください（入力値: 1）。"),
+        ("scheme:\n  kind: grades\n", "（1行目）: scheme.grades に評価の段階を1つ以上書いてください（label と key）。"),
+        (grades + "    - label: 達成\n      key: done\n", "（3行目）: scheme.grades で「達成」が2回使われています。段階の label・key・symbols は重ならないようにしてください。"),
+        (grades + "figures:\n  - kind: share\n    atLeast: good\n", "（9行目）: figures.1番目 の atLeast「good」は評価の段階にありません（使える値: achieved, on_track）。"),
+        (grades + "figures:\n  - kind: mean\n", "（9行目）: figures.1番目 の kind: mean には、scheme.grades に points（点数）が必要です。"),
+        (grades + "figures:\n  - kind: count\n    evaluator: external\n", "（9行目）: figures.1番目 の evaluator「external」は scheme.evaluators にありません（使える key: rating）。"),
+        (grades + "figures:\n  - kind: count\n  - kind: count\n", "（10行目）: figures.2番目 は前の項目と同じ集計（kind: count）です。1つにまとめてください。"),
+        ("figures:\n  - kind: count\n", "（1行目）: figures を使うには scheme（評価の方式）を書いてください。"),
+    ])
+    func badSchemeIsRefusedWithKeyAndLine(yaml: String, message: String) throws {
+        let (result, scratch) = try LayoutMistakeTests.run(layout: yaml)
+        #expect(result.status == 78)
+        #expect(result.stderr == "エラー レイアウトファイル \(scratch.path("layout/layout.yaml"))\(message)\n")
+    }
+
+    @Test func aWrongKindNamesTheAllowedWords() throws {
+        let (result, _) = try LayoutMistakeTests.run(layout: "scheme:\n  kind: stars\n")
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("scheme.kind の値が正しくありません（scheme では range か grades、figures では mean、count、share、items のいずれか）。"),
+                "\(result.stderr)")
+    }
+}
