@@ -4,11 +4,12 @@ The evaluations are written to fit (see README.md); the figures they give are in
 Tests/EndToEndTests/SchemeSampleTests.swift.
 Run: python3 Samples/ebina/make_sample.py
 """
-import csv
-import io
 import pathlib
+import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from sample_csv import fresh_inbox, write_csv  # noqa: E402
 
 POLICIES = [
     ("1", "安全・安心に暮らせるまち"),
@@ -33,12 +34,6 @@ MEASURES = [
 ]
 
 
-def write_csv(path, rows):
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
-
-
 def main():
     titles = dict(POLICIES)
     # A two-level plan names its second level in the pledge columns (公約番号・公約): the plan reader
@@ -46,10 +41,7 @@ def main():
     plan = [["基本政策番号", "基本政策", "公約番号", "公約", "担当部署"]]
     plan += [[p, titles[p], m, title, dept] for p, m, title, dept, *_ in MEASURES]
     write_csv(HERE / "plan.csv", plan)
-    inbox = HERE / "inbox"
-    inbox.mkdir(exist_ok=True)
-    for old in inbox.glob("*.csv"):
-        old.unlink()
+    inbox = fresh_inbox(HERE / "inbox")
     departments = sorted({m[3] for m in MEASURES}, key=[m[3] for m in MEASURES].index)
     for dept in departments:
         rows = [["部署名", dept], ["年度", "令和4年度"], ["提出日", "2023/4/21"], [],

@@ -3,11 +3,12 @@ department, one row per pledge with its symbol ○ achieved, △ partly, − not
 28 / 10 / 2 of 40 are Nishinomiya's; which pledge has which symbol, the areas, titles and
 departments are written to fit (see README.md). Run: python3 Samples/nishinomiya/make_sample.py
 """
-import csv
-import io
 import pathlib
+import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from sample_csv import fresh_inbox, write_csv  # noqa: E402
 
 AREAS = [
     ("1", "子育て・教育", "子ども支援課"),
@@ -26,18 +27,9 @@ SYMBOLS = {
 TYPED = {("1", 3): "〇", ("3", 9): "ー"}
 
 
-def write_csv(path, rows):
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
-
-
 def main():
     plan = [["基本政策番号", "基本政策", "公約番号", "公約", "担当部署"]]
-    inbox = HERE / "inbox"
-    inbox.mkdir(exist_ok=True)
-    for old in inbox.glob("*.csv"):
-        old.unlink()
+    inbox = fresh_inbox(HERE / "inbox")
     for number, title, department in AREAS:
         rows = [["部署名", department], ["年度", "令和4年度"], ["提出日", "2023/5/10"], [],
                 ["施策ID", "施策内容", "取組事業内容", "評価", "備考"]]

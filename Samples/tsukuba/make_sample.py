@@ -5,12 +5,13 @@ category 達成 / 順調 / おおむね順調 / 遅れ / 未着手). Only the it
 other categories, the areas, titles and departments are written to fit (see README.md).
 Run: python3 Samples/tsukuba/make_sample.py
 """
-import csv
-import io
 import pathlib
 import random
+import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from sample_csv import fresh_inbox, write_csv  # noqa: E402
 
 AREAS = [
     ("1", "子ども・教育", 30, "教育総務課"),
@@ -21,12 +22,6 @@ AREAS = [
 ]
 # 達成 + 順調 = 122 of 135 (90.37… → 90.4 %).
 CATEGORIES = ["達成"] * 40 + ["順調"] * 82 + ["おおむね順調"] * 8 + ["遅れ"] * 4 + ["未着手"] * 1
-
-
-def write_csv(path, rows):
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
 
 
 def main():
@@ -43,10 +38,7 @@ def main():
                 [f"{number}-{item}", item_title, f"{item_title}に取り組みました。", categories[index], ""])
             index += 1
     write_csv(HERE / "plan.csv", plan)
-    inbox = HERE / "inbox"
-    inbox.mkdir(exist_ok=True)
-    for old in inbox.glob("*.csv"):
-        old.unlink()
+    inbox = fresh_inbox(HERE / "inbox")
     for department, rows in rows_by_department.items():
         write_csv(inbox / f"{department}.csv",
                   [["部署名", department], ["年度", "令和5年度"], ["提出日", "2024/4/19"], [],

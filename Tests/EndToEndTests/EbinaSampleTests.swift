@@ -50,16 +50,12 @@ import Testing
 
     @Test func aValueOutsideTheScaleNamesFileSheetCellAndTheAllowedValues() throws {
         let scratch = try Scratch()
-        let filled = try sample.filledTemplates(in: scratch, year: "令和4年度", evaluators: ["自己評価", "外部評価"])
-        let workbook = URL(fileURLWithPath: filled + "/商工課.xlsx")
-        let filler = try TemplateFiller(workbook)
-        try filler.type("６", into: "E12")
-        try filler.save()
-        let check = try PledgeKitBinary.run(["check", workbook.path, "--plan", sample.plan, "--layout", sample.layout])
+        let check = try sample.checkWithValue("６", typedInto: "E12", of: "商工課", year: "令和4年度",
+                                              evaluators: ["自己評価", "外部評価"], in: scratch)
         #expect(check.status == 1)
         #expect((check.stdout + check.stderr).contains("エラー 商工課.xlsx 提出票!E12: 自己評価は1〜5の整数で入力してください（入力値: ６）"),
                 "\(check.stdout)\(check.stderr)")
-        let merge = try sample.merge(filled, year: "令和4年度", out: scratch.path("out"))
+        let merge = try sample.merge(scratch.path("filled"), year: "令和4年度", out: scratch.path("out"))
         #expect(merge.status == 1)
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out/figures.csv")))
     }

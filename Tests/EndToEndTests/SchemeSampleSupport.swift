@@ -85,4 +85,15 @@ struct SchemeSample {
         }
         return folder
     }
+
+    /// `check` of one filled template after `value` is typed into `cell`: what a department sees.
+    func checkWithValue(_ value: String, typedInto cell: String, of department: String, year: String,
+                        evaluators: [String], in scratch: Scratch) throws -> PledgeKitBinary.Result {
+        let filled = try filledTemplates(in: scratch, year: year, evaluators: evaluators)
+        let workbook = URL(fileURLWithPath: filled + "/\(department).xlsx")
+        let filler = try TemplateFiller(workbook)
+        try filler.type(value, into: cell)
+        try filler.save()
+        return try PledgeKitBinary.run(["check", workbook.path, "--plan", plan, "--layout", layout])
+    }
 }

@@ -42,12 +42,7 @@ struct FiguresWorkbook {
         let settings = layout.summary
         let columns = self.columns
         let lastColumn = 1 + max(columns.count, 1)
-        try sheet.setColumns(0, 0, width: settings.numberWidth)
-        try sheet.setColumns(1, 1, width: settings.titleWidth)
-        try sheet.setColumns(2, lastColumn, width: settings.yearWidth)
-        try sheet.write(texts.fill(settings.title), row: 0, column: 0, style: styles.title)
-        try sheet.merge(.string(texts.fill(settings.lead)), firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: lastColumn,
-                        style: styles.lead)
+        try SummarySheet.writeTitleAndLead(layout: layout, lastColumn: lastColumn, styles: styles, texts: texts, into: sheet)
         let top = SummarySheet.headerRow
         try sheet.merge(.string(settings.categoryHeading), firstRow: top, firstColumn: 0, lastRow: top, lastColumn: 1,
                         style: styles.heading)

@@ -17,14 +17,7 @@ struct SummarySheet {
         let changeColumn = 2 + years.count
         let lastColumn = 1 + years.count + (showsChange ? 1 : 0)
         let settings = layout.summary
-        try sheet.setColumns(0, 0, width: settings.numberWidth)
-        try sheet.setColumns(1, 1, width: settings.titleWidth)
-        try sheet.setColumns(2, lastColumn, width: settings.yearWidth)
-        try sheet.write(texts.fill(settings.title), row: 0, column: 0, style: styles.title)
-        try sheet.merge(.string(texts.fill(settings.lead)), firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: lastColumn,
-                        style: styles.lead)
-        let leadWidth = settings.numberWidth + settings.titleWidth + settings.yearWidth * Double(lastColumn - 1)
-        try sheet.setRow(1, height: RowHeight.points([(texts.fill(settings.lead), leadWidth)], fontSize: layout.fontSize))
+        try Self.writeTitleAndLead(layout: layout, lastColumn: lastColumn, styles: styles, texts: texts, into: sheet)
 
         let top = Self.headerRow
         try sheet.merge(.string(settings.categoryHeading), firstRow: top, firstColumn: 0, lastRow: top + 1, lastColumn: 1,
@@ -68,6 +61,20 @@ struct SummarySheet {
                             sheet: sheet, row: row, column: changeColumn)
         }
         try sheet.setUpA4Printing(.portrait, headingRows: top...top + 1, pageNumbers: true)
+    }
+
+    /// Column widths, the title and the lead paragraph above the table (shared with FiguresWorkbook).
+    static func writeTitleAndLead(layout: WorkbookLayout, lastColumn: Int, styles: WorkbookStyles, texts: LayoutTexts,
+                                  into sheet: Worksheet) throws {
+        let settings = layout.summary
+        try sheet.setColumns(0, 0, width: settings.numberWidth)
+        try sheet.setColumns(1, 1, width: settings.titleWidth)
+        try sheet.setColumns(2, lastColumn, width: settings.yearWidth)
+        try sheet.write(texts.fill(settings.title), row: 0, column: 0, style: styles.title)
+        try sheet.merge(.string(texts.fill(settings.lead)), firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: lastColumn,
+                        style: styles.lead)
+        let leadWidth = settings.numberWidth + settings.titleWidth + settings.yearWidth * Double(lastColumn - 1)
+        try sheet.setRow(1, height: RowHeight.points([(texts.fill(settings.lead), leadWidth)], fontSize: layout.fontSize))
     }
 
     /// This year's figure less last year's, in points: `▲16`, `▼5`, `±0`; blank when either is missing.

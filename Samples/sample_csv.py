@@ -1,0 +1,17 @@
+"""What the sample generators share: CSV files as Japanese Excel saves them for the open data
+(UTF-8 with BOM, CRLF), and an inbox emptied of earlier CSVs before it is written again."""
+import csv
+import io
+
+
+def write_csv(path, rows):
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
+
+
+def fresh_inbox(folder):
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("*.csv"):
+        old.unlink()
+    return folder
