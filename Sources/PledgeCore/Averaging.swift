@@ -43,13 +43,18 @@ public enum Averaging {
     /// Computes every figure. Leaves without ratings are left out of their parent's mean (and
     /// reported elsewhere as unreported); a node none of whose children has a figure has none.
     public static func compute(plan: Plan, activities: [Activity], rules: AveragingRules = .tomakomai) -> Progress {
-        var ratings: [NodeID: [Int]] = [:]
+        var ratings: [NodeID: [Rational]] = [:]
         for activity in activities {
-            if let rating = activity.rating { ratings[activity.measure, default: []].append(rating) }
+            if let rating = activity.rating { ratings[activity.measure, default: []].append(Rational(rating)) }
         }
+        return compute(plan: plan, leafValues: ratings, rules: rules)
+    }
+
+    /// The same cascade over exact values per leaf (a KPI's achievement rate is not a whole number).
+    public static func compute(plan: Plan, leafValues ratings: [NodeID: [Rational]], rules: AveragingRules) -> Progress {
         var progress = Progress()
         for leaf in plan.leaves {
-            if let scores = ratings[leaf.id], let mean = Rational.mean(scores.map { Rational($0) }) {
+            if let scores = ratings[leaf.id], let mean = Rational.mean(scores) {
                 progress.leafScores[leaf.id] = mean
             }
         }

@@ -7,6 +7,10 @@ public struct EvaluationScheme: Sendable, Equatable, Codable {
         case range
         /// An ordered list of grades, best first (A–E, ◎○△×, 達成…未着手), each with optional points.
         case grades
+        /// Outcome targets: each row a target, an actual value and a direction; the achievement rate
+        /// (actual ÷ target, or target ÷ actual when lower is better) falls in one of the grades,
+        /// which are bands by `minimumPercent` (A ≥ 100 %, B ≥ 90 % …), best first. KPI.swift.
+        case kpi
         /// No evaluation: activities carry a status only (Ageo).
         case none
     }
@@ -52,6 +56,7 @@ public struct EvaluationScheme: Sendable, Equatable, Codable {
         switch kind {
         case .range: "\(minimum)〜\(maximum)の整数"
         case .grades: "「" + grades.map(\.label).joined(separator: "」「") + "」のいずれか"
+        case .kpi: "0より大きい数値"
         case .none: ""
         }
     }
@@ -74,7 +79,7 @@ public struct EvaluationScheme: Sendable, Equatable, Codable {
             guard let index = grades.firstIndex(where: { grade in ([grade.label] + grade.symbols).contains { Normalize.key($0) == key } })
             else { return nil }
             return Evaluation(label: grades[index].label, points: grades[index].points, grade: index)
-        case .none:
+        case .kpi, .none:
             return nil
         }
     }
@@ -95,12 +100,15 @@ public struct Grade: Sendable, Equatable, Codable {
     public var symbols: [String]
     /// Points for a mean (`A` = 5); nil when the grade is only counted.
     public var points: Int?
+    /// A KPI band's lower bound in percent (A: 100 means ≥ 100 %); nil for the last band (everything below).
+    public var minimumPercent: Int?
 
-    public init(label: String, key: String, symbols: [String] = [], points: Int? = nil) {
+    public init(label: String, key: String, symbols: [String] = [], points: Int? = nil, minimumPercent: Int? = nil) {
         self.label = label
         self.key = key
         self.symbols = symbols
         self.points = points
+        self.minimumPercent = minimumPercent
     }
 }
 
@@ -132,6 +140,12 @@ public struct Evaluation: Sendable, Equatable {
     public var points: Int?
     /// The grade's index in the scheme (0 = best), for a graded scheme.
     public var grade: Int?
+    /// A KPI's achievement rate in percent, exact.
+    public var achievement: Rational?
+    /// A KPI's target, actual value and direction as read.
+    public var target: Rational?
+    public var actual: Rational?
+    public var lowerIsBetter = false
 
     public init(evaluator: String = "", label: String, points: Int? = nil, grade: Int? = nil) {
         self.evaluator = evaluator

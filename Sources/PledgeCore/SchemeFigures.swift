@@ -11,6 +11,8 @@ public struct FigureRule: Sendable, Equatable, Codable {
         case share
         /// Items evaluated.
         case items
+        /// Mean of the KPIs' achievement rates (%), cascaded as `mean` is.
+        case achievement
     }
 
     public var kind: Kind
@@ -101,7 +103,7 @@ public enum SchemeFigures {
             Figure(node: node, kind: rule.kind, evaluator: series, grade: grade, value: value, digits: digits, rule: index)
         }
         switch rule.kind {
-        case .mean:
+        case .mean, .achievement:
             return means(rule, evaluations: evaluations, plan: plan).compactMap { node, value in
                 shown(node) ? figure(node, "", value, digits(node)) : nil
             }
@@ -131,14 +133,19 @@ public enum SchemeFigures {
         }
     }
 
-    /// The mean cascade of `Averaging` over the evaluations' points: each evaluation is one rating of its measure.
+    /// The mean cascade of `Averaging` over the evaluations' points (or achievement rates): each
+    /// evaluation is one value of its measure.
     static func means(_ rule: FigureRule, evaluations: [(NodeID, [Evaluation])], plan: Plan) -> [(NodeID?, Rational)] {
-        let ratings = evaluations.flatMap { measure, evaluations in
-            evaluations.compactMap { evaluation in evaluation.points.map { Activity(measure: measure, department: "", text: "", rating: $0) } }
+        var values: [NodeID: [Rational]] = [:]
+        for (measure, evaluations) in evaluations {
+            for evaluation in evaluations {
+                let value = rule.kind == .achievement ? evaluation.achievement : evaluation.points.map { Rational($0) }
+                if let value { values[measure, default: []].append(value) }
+            }
         }
         let averaging = AveragingRules(leafScale: rule.scale, levelDigits: rule.levelDigits, overallDigits: rule.overallDigits,
                                        averageRoundedChildren: rule.averageRoundedChildren)
-        let progress = Averaging.compute(plan: plan, activities: ratings, rules: averaging)
+        let progress = Averaging.compute(plan: plan, leafValues: values, rules: averaging)
         var result: [(NodeID?, Rational)] = []
         for node in plan.nodesInOrder {
             if let value = progress.percentages[node.id] {
@@ -156,7 +163,7 @@ extension EvaluationScheme {
     /// The values counted one by one, best first: the grades, or each number of a range (highest first).
     public var countingGrades: [(key: String, label: String)] {
         switch kind {
-        case .grades: grades.map { ($0.key, $0.label) }
+        case .grades, .kpi: grades.map { ($0.key, $0.label) }
         case .range: stride(from: maximum, through: minimum, by: -1).map { (String($0), String($0)) }
         case .none: []
         }

@@ -18,6 +18,11 @@ import Testing
         (grades + "figures:\n  - kind: count\n    evaluator: external\n", "（9行目）: figures.1番目 の evaluator「external」は scheme.evaluators にありません（使える key: rating）。"),
         (grades + "figures:\n  - kind: count\n  - kind: count\n", "（10行目）: figures.2番目 は前の項目と同じ集計（kind: count）です。1つにまとめてください。"),
         ("figures:\n  - kind: count\n", "（1行目）: figures を使うには scheme（評価の方式）を書いてください。"),
+        ("scheme:\n  kind: kpi\n  grades:\n    - label: A\n      key: a\n    - label: B\n      key: b\n",
+         "（3行目）: scheme.grades には達成率の区分をよい順に書き、最後の区分以外に minimumPercent（その区分の下限 %）を書いてください（例: A 100、B 90、C 80、D なし）。"),
+        ("scheme:\n  kind: kpi\n  grades:\n    - label: A\n      key: a\n      minimumPercent: 90\n    - label: B\n      key: b\n      minimumPercent: 100\n    - label: C\n      key: c\n",
+         "（3行目）: scheme.grades の minimumPercent は上の区分ほど大きくしてください（入力値: 90、100）。"),
+        (grades + "figures:\n  - kind: achievement\n", "（9行目）: figures.1番目 の kind: achievement（達成率の平均）は scheme.kind: kpi のときだけ使えます。"),
     ])
     func badSchemeIsRefusedWithKeyAndLine(yaml: String, message: String) throws {
         let (result, scratch) = try LayoutMistakeTests.run(layout: yaml)
@@ -28,7 +33,7 @@ import Testing
     @Test func aWrongKindNamesTheAllowedWords() throws {
         let (result, _) = try LayoutMistakeTests.run(layout: "scheme:\n  kind: stars\n")
         #expect(result.status == 78)
-        #expect(result.stderr.contains("scheme.kind の値が正しくありません（scheme では range か grades、figures では mean、count、share、items のいずれか）。"),
+        #expect(result.stderr.contains("scheme.kind の値が正しくありません（scheme では range、grades、kpi、figures では mean、count、share、items、achievement のいずれか）。"),
                 "\(result.stderr)")
     }
 }

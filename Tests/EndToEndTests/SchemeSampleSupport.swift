@@ -30,7 +30,7 @@ struct SchemeSample {
         where file.pathExtension == "csv" {
             let table = try CSVReader.read(contentsOf: file).table
             let department = try #require(table.rows.first { $0[1] == "部署名" }?[2])
-            let header = try #require(table.rows.first { $0.values.contains("取組事業内容") })
+            let header = try #require(table.rows.first { $0.values.contains("施策ID") })
             for row in table.rows where row.number > header.number && !row.isBlank {
                 let values = Dictionary(header.values.enumerated().map { ($1, row[$0 + 1]) }) { first, _ in first }
                 byDepartment[Departments.key(department), default: []].append(values)
@@ -41,7 +41,7 @@ struct SchemeSample {
 
     /// Writes the templates, fills each with the department's sample rows (a measure's first activity
     /// in its pre-filled row, the others in free rows with the ID typed), and returns the folder.
-    func filledTemplates(in scratch: Scratch, year: String, evaluators: [String]) throws -> String {
+    func filledTemplates(in scratch: Scratch, year: String, evaluators: [String], activity: String = "取組事業内容") throws -> String {
         let folder = scratch.path("filled")
         let template = try PledgeKitBinary.run(["template", "--plan", plan, "--year", year, "--layout", layout, "--out", folder])
         #expect(template.status == 0, "\(template.stderr)")
@@ -70,9 +70,10 @@ struct SchemeSample {
                     row += 1
                     try filler.type(id, into: "A\(target)")
                 }
-                try filler.type(values["取組事業内容"] ?? "", into: "\(try column("取組事業内容"))\(target)")
+                try filler.type(values[activity] ?? "", into: "\(try column(activity))\(target)")
                 for evaluator in evaluators {
                     let value = values[evaluator] ?? ""
+                    if value.isEmpty { continue }
                     if let number = Int(value) {
                         try filler.type(number: number, into: "\(try column(evaluator))\(target)")
                     } else {
@@ -88,8 +89,8 @@ struct SchemeSample {
 
     /// `check` of one filled template after `value` is typed into `cell`: what a department sees.
     func checkWithValue(_ value: String, typedInto cell: String, of department: String, year: String,
-                        evaluators: [String], in scratch: Scratch) throws -> PledgeKitBinary.Result {
-        let filled = try filledTemplates(in: scratch, year: year, evaluators: evaluators)
+                        evaluators: [String], activity: String = "取組事業内容", in scratch: Scratch) throws -> PledgeKitBinary.Result {
+        let filled = try filledTemplates(in: scratch, year: year, evaluators: evaluators, activity: activity)
         let workbook = URL(fileURLWithPath: filled + "/\(department).xlsx")
         let filler = try TemplateFiller(workbook)
         try filler.type(value, into: cell)

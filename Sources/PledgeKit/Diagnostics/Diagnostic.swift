@@ -61,6 +61,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case ratingInvalid = "rating.invalid"
     case ratingMissing = "rating.missing"
     case ratingStars = "rating.stars"
+    case kpiNotComputable = "kpi.not_computable"
     case statusInvalid = "status.invalid"
     case activityMissing = "activity.missing"
     case activityDuplicate = "activity.duplicate"

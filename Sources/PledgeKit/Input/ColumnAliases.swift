@@ -57,12 +57,15 @@ public enum Columns {
     public static let measureID = ColumnSpec("measure_id", ["施策ID", "施策番号", "ID", "番号"])
     public static let submissionMeasureTitle = ColumnSpec("measure_title", ["施策内容", "施策"])
     public static let department = ColumnSpec("department", ["担当部署", "部署", "部署名", "担当課"])
-    public static let activity = ColumnSpec("activity", ["取組事業内容", "取組内容", "取組", "取組事業", "実績"])
+    public static let activity = ColumnSpec("activity", ["取組事業内容", "取組内容", "取組", "取組事業", "実績", "指標名", "指標"])
     public static let rating = ColumnSpec("rating", ["評価", "自己評価", "10段階評価", "進捗評価", "5段階評価", "段階評価", "進捗区分"])
     public static let status = ColumnSpec("status", ["状況", "進捗状況"])
     public static let fiscalYear = ColumnSpec("fiscal_year", ["年度"])
     public static let note = ColumnSpec("note", ["備考"])
-    public static let submissionColumns = [measureID, submissionMeasureTitle, department, activity, rating, status, fiscalYear, note]
+    /// A KPI row's target (scheme `kind: kpi`): with the activity (指標名) it makes a header row.
+    public static let kpiTarget = ColumnSpec("target", ["目標値", "目標"])
+    public static let submissionColumns = [measureID, submissionMeasureTitle, department, activity, rating, status, fiscalYear, note,
+                                           kpiTarget]
 
     /// Labels above the header row whose value is in the cell to their right.
     public static let departmentLabel = ColumnSpec("department", ["部署名", "担当部署", "部署", "担当課"])

@@ -46,7 +46,7 @@ public enum SubmissionReader {
         for table in tables {
             let headerRow = table.rows.prefix(headerSearchRows).first { row in
                 let map = HeaderMap(row: row, specs: Columns.submissionColumns)
-                return map.has("activity") && (map.has("rating") || map.has("status"))
+                return map.has("activity") && (map.has("rating") || map.has("status") || map.has("target"))
             }
             guard let headerRow else {
                 if table.sheet != nil && tables.count > 1 {

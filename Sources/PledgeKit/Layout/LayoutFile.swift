@@ -131,7 +131,7 @@ enum LayoutFile {
     /// The words a key with a fixed vocabulary takes, for the message about a wrong one.
     static let allowedValues = [
         "style": "ratings か achievements",
-        "kind": "scheme では range か grades、figures では mean、count、share、items のいずれか",
+        "kind": "scheme では range、grades、kpi、figures では mean、count、share、items、achievement のいずれか",
         "combine": "separate か mean",
     ]
 

@@ -11,25 +11,29 @@ struct LayoutScheme: Decodable {
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = EvaluationScheme.tenLevels
+        let kind = try c.decodeIfPresent(EvaluationScheme.Kind.self, forKey: .kind) ?? d.kind
+        // A KPI is evaluated by its target and actual columns, not an evaluator's: one series, `kpi`.
+        let evaluators = kind == .kpi ? [Evaluator(key: "kpi", heading: "達成率区分")] : d.evaluators
         scheme = EvaluationScheme(
-            kind: try c.decodeIfPresent(EvaluationScheme.Kind.self, forKey: .kind) ?? d.kind,
+            kind: kind,
             minimum: try c.decodeIfPresent(Int.self, forKey: .minimum) ?? d.minimum,
             maximum: try c.decodeIfPresent(Int.self, forKey: .maximum) ?? d.maximum,
             acceptsStars: try c.decodeIfPresent(Bool.self, forKey: .acceptsStars) ?? false,
             grades: try c.decodeIfPresent([LayoutGrade].self, forKey: .grades)?.map(\.grade) ?? [],
-            evaluators: try c.decodeIfPresent([LayoutEvaluator].self, forKey: .evaluators)?.map(\.evaluator) ?? d.evaluators,
+            evaluators: try c.decodeIfPresent([LayoutEvaluator].self, forKey: .evaluators)?.map(\.evaluator) ?? evaluators,
             combine: try c.decodeIfPresent(EvaluationScheme.Combine.self, forKey: .combine) ?? d.combine)
     }
 }
 
 struct LayoutGrade: Decodable {
     var grade: Grade
-    private enum CodingKeys: String, CodingKey { case label, key, symbols, points }
+    private enum CodingKeys: String, CodingKey { case label, key, symbols, points, minimumPercent }
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         grade = Grade(label: try c.decode(String.self, forKey: .label), key: try c.decode(String.self, forKey: .key),
                       symbols: try c.decodeIfPresent([String].self, forKey: .symbols) ?? [],
-                      points: try c.decodeIfPresent(Int.self, forKey: .points))
+                      points: try c.decodeIfPresent(Int.self, forKey: .points),
+                      minimumPercent: try c.decodeIfPresent(Int.self, forKey: .minimumPercent))
     }
 }
 
@@ -87,6 +91,16 @@ enum SchemeLayoutCheck {
             if scheme.minimum > scheme.maximum {
                 throw fail(["scheme", "maximum"], "は minimum（\(scheme.minimum)）以上にしてください（入力値: \(scheme.maximum)）。")
             }
+        case .kpi:
+            let bounds = scheme.grades.map(\.minimumPercent)
+            if scheme.grades.isEmpty || bounds.last! != nil || bounds.dropLast().contains(where: { $0 == nil }) {
+                throw fail(["scheme", "grades"], "には達成率の区分をよい順に書き、最後の区分以外に minimumPercent（その区分の下限 %）を書いてください（例: A 100、B 90、C 80、D なし）。")
+            }
+            let limits = bounds.compactMap { $0 }
+            if zip(limits, limits.dropFirst()).contains(where: { $0 <= $1 }) {
+                throw fail(["scheme", "grades"], "の minimumPercent は上の区分ほど大きくしてください（入力値: \(limits.map(String.init).joined(separator: "、"))）。")
+            }
+            fallthrough
         case .grades:
             if scheme.grades.isEmpty { throw fail(["scheme", "grades"], "に評価の段階を1つ以上書いてください（label と key）。") }
             if let problem = duplicate(scheme.grades.map(\.key)) ?? duplicate(scheme.grades.flatMap { [$0.label] + $0.symbols }.map(Normalize.key)) {
@@ -97,6 +111,9 @@ enum SchemeLayoutCheck {
             }
         case .none:
             break
+        }
+        if scheme.kind == .kpi && root["scheme"]?.mapping?["evaluators"] != nil {
+            throw fail(["scheme", "evaluators"], "は kind: kpi では書かないでください（目標値・実績値・方向の列で評価します）。")
         }
         if scheme.isEvaluated && scheme.evaluators.isEmpty {
             throw fail(["scheme", "evaluators"], "に評価する列を1つ以上書いてください（key と heading）。")
@@ -131,6 +148,10 @@ enum SchemeLayoutCheck {
             case .mean:
                 if scheme.kind == .grades && scheme.grades.allSatisfy({ $0.points == nil }) {
                     throw fail(path, "の kind: mean には、scheme.grades に points（点数）が必要です。")
+                }
+            case .achievement:
+                if scheme.kind != .kpi {
+                    throw fail(path, "の kind: achievement（達成率の平均）は scheme.kind: kpi のときだけ使えます。")
                 }
             case .count, .items:
                 break

@@ -14,14 +14,15 @@ extension ReportModel {
         case .count: standard = evaluator.isEmpty ? "{grade}" : "{evaluator} {grade}"
         case .share: standard = "{grade}以上 (%)"
         case .items: standard = "件数"
+        case .achievement: standard = "達成率 (%)"
         }
         return (rule.heading.isEmpty ? standard : rule.heading)
             .replacingOccurrences(of: "{evaluator}", with: evaluator).replacingOccurrences(of: "{grade}", with: grade)
     }
 
-    /// The overall means and shares, one line each (`令和5年度 全体 達成と順調 (%): 90.4`): the report's headline.
+    /// The overall means, shares and achievement rates, one line each (`令和5年度 全体 達成と順調 (%): 90.4`): the report's headline.
     public var figureHeadlines: [String] {
-        figures.filter { $0.node == nil && ($0.kind == .mean || $0.kind == .share) }.map { figure in
+        figures.filter { $0.node == nil && [.mean, .share, .achievement].contains($0.kind) }.map { figure in
             "\(year.label) 全体 \(figureHeading(rule: figure.rule, evaluator: figure.evaluator, grade: figure.grade)): "
                 + figure.value.formatted(digits: figure.digits)
         }

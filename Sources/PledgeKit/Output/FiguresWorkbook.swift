@@ -38,6 +38,11 @@ struct FiguresWorkbook {
         model.figureHeading(rule: column.rule, evaluator: column.evaluator, grade: column.grade)
     }
 
+    /// An evaluation as the detail sheet prints it: `4`, `達成`, or a KPI's band with its rate `A（104.5%）`.
+    static func printed(_ evaluation: Evaluation) -> String {
+        evaluation.achievement.map { "\(evaluation.label)（\($0.formatted(digits: 1))%）" } ?? evaluation.label
+    }
+
     func writeSummary(into sheet: Worksheet) throws {
         let settings = layout.summary
         let columns = self.columns
@@ -118,7 +123,7 @@ struct FiguresWorkbook {
                 for (offset, evaluator) in evaluators.enumerated() {
                     // One line per activity, level with the activity's line (the title takes the first).
                     let lines = activities.map { activity in
-                        activity.evaluations.first { $0.evaluator == evaluator.key }?.label ?? ""
+                        activity.evaluations.first { $0.evaluator == evaluator.key }.map(Self.printed) ?? ""
                     }
                     let text = activities.isEmpty ? layout.unreportedLabel : ([""] + lines).joined(separator: "\n")
                     try sheet.write(text, row: row, column: 2 + offset, style: styles.stars)

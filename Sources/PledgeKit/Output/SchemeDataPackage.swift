@@ -7,7 +7,7 @@ extension DataPackage {
         "summary": ("基本政策・公約の一覧", "階層ごとの名称と取組事業数。評価の集計値は figures.csv にあるため progress_pct は空欄。"),
         "measures": ("施策別の取組事業数", "施策ごとの取組事業数。評価の集計値は figures.csv、個々の評価は evaluations.csv にあるため score と stars は空欄。"),
         "activities": ("取組事業", "担当部署が報告した取組事業の内容。評価は evaluations.csv にあるため rating は空欄。"),
-        "figures": ("評価の集計", "階層ごとの評価の集計値（縦持ち）。kind が集計の種類（mean=平均点、count=段階別の件数、share=ある段階以上の割合、items=評価した件数）、evaluator が評価者、grade が段階。"),
+        "figures": ("評価の集計", "階層ごとの評価の集計値（縦持ち）。kind が集計の種類（mean=平均点、count=段階別の件数、share=ある段階以上の割合、items=評価した件数、achievement=成果指標の達成率の平均）、evaluator が評価者、grade が段階。"),
         "evaluations": ("取組事業の評価", "取組事業ごと・評価者ごとの評価（縦持ち）。value は記入された評価、points はその点数。"),
     ]
 
@@ -19,7 +19,7 @@ extension DataPackage {
         case ("figures", "kind"):
             let kinds = FigureRule.Kind.allCases.map(\.rawValue)
             return Field(name: name, type: "string", title: "集計の種類",
-                         description: "mean=点数の平均（レイアウトの倍率を掛け、四捨五入）、count=段階ごとの件数、share=grade の段階以上の割合（%）、items=評価した件数",
+                         description: "mean=点数の平均（レイアウトの倍率を掛け、四捨五入）、count=段階ごとの件数、share=grade の段階以上の割合（%）、items=評価した件数、achievement=達成率の平均（%）",
                          constraints: Constraints(required: true, enum: kinds))
         case ("figures", "evaluator"), ("evaluations", "evaluator"):
             let combined = table == "figures" && (scheme.combine == .mean || scheme.evaluators.count == 1)
@@ -34,7 +34,7 @@ extension DataPackage {
                          constraints: Constraints(enum: grades.map(\.key) + [""]))
         case ("figures", "value"):
             return Field(name: name, type: "number", title: "値",
-                         description: "集計値。mean は点数、count・items は件数、share は%。報告書と同じ桁で四捨五入",
+                         description: "集計値。mean は点数、count・items は件数、share・achievement は%。報告書と同じ桁で四捨五入",
                          constraints: Constraints(required: true, minimum: 0))
         case ("figures", "title"):
             return Field(name: name, type: "string", title: "名称", description: "基本政策・公約・施策の名称（全体の行は「全体」）", constraints: required)
@@ -46,6 +46,19 @@ extension DataPackage {
             let points = scheme.kind == .grades ? scheme.grades.compactMap(\.points) : [scheme.minimum, scheme.maximum]
             return Field(name: name, type: "integer", title: "点数", description: "評価の点数。点数のない段階では空欄",
                          constraints: points.isEmpty ? nil : Constraints(minimum: Double(points.min()!), maximum: Double(points.max()!)))
+        case ("evaluations", "target"), ("evaluations", "actual"):
+            let title = name == "target" ? "目標値" : "実績値"
+            return Field(name: name, type: "number", title: title, description: "成果指標の\(title)（単位は指標による）",
+                         constraints: Constraints(required: true, minimum: 0))
+        case ("evaluations", "direction"):
+            return Field(name: name, type: "string", title: "目標の方向",
+                         description: "higher=高いほどよい（達成率=実績値÷目標値）、lower=低いほどよい（達成率=目標値÷実績値）",
+                         constraints: Constraints(required: true, enum: ["higher", "lower"]))
+        case ("evaluations", "achievement_pct"):
+            return Field(name: name, type: "number", title: "達成率（%）",
+                         description: "達成率（%、小数第2位まで四捨五入）。value はこの率の区分（" + scheme.grades.map { grade in
+                             grade.minimumPercent.map { "\(grade.label) \($0)%以上" } ?? "\(grade.label) それ未満" }.joined(separator: "、") + "）",
+                         constraints: Constraints(required: true, minimum: 0))
         case ("summary", "progress_pct"), ("measures", "score"), ("measures", "stars"), ("activities", "rating"):
             return Field(name: name, type: name == "stars" || name == "rating" ? "integer" : "number", title: name,
                          description: "この計画の評価は0〜10の評点ではないため空欄（集計は figures.csv、評価は evaluations.csv）",

@@ -31,19 +31,23 @@ enum SchemeTables {
                                                        "evaluator", "grade", "value"], rows: rows)
     }
 
+    /// A KPI scheme adds the target, the actual value, the direction and the achievement rate.
     static func evaluations(_ model: ReportModel) -> OpenDataTable {
         let year = model.year
+        let kpi = model.layout.scheme.kind == .kpi
         let rows = model.activities.flatMap { located -> [[String]] in
             let activity = located.activity
             return activity.evaluations.map { evaluation in
                 [String(year.year), year.label, model.plan.format(activity.measure), activity.department,
                  Normalize.singleLine(activity.text), evaluation.evaluator, evaluation.label,
-                 evaluation.points.map(String.init) ?? "", located.location.file, located.location.sheet ?? "",
-                 located.location.cell]
+                 evaluation.points.map(String.init) ?? ""]
+                    + (kpi ? [evaluation.target?.plainDecimal ?? "", evaluation.actual?.plainDecimal ?? "",
+                              evaluation.lowerIsBetter ? "lower" : "higher", evaluation.achievement?.formatted(digits: 2) ?? ""] : [])
+                    + [located.location.file, located.location.sheet ?? "", located.location.cell]
             }
         }
-        return OpenDataTable(name: "evaluations", header: ["fiscal_year", "fiscal_year_label", "measure_id", "department",
-                                                           "activity", "evaluator", "value", "points", "source_file",
-                                                           "source_sheet", "source_cell"], rows: rows)
+        let header = ["fiscal_year", "fiscal_year_label", "measure_id", "department", "activity", "evaluator", "value", "points"]
+            + (kpi ? ["target", "actual", "direction", "achievement_pct"] : []) + ["source_file", "source_sheet", "source_cell"]
+        return OpenDataTable(name: "evaluations", header: header, rows: rows)
     }
 }

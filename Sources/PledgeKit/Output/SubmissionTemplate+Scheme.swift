@@ -2,34 +2,38 @@ import PledgeCore
 import XLSXWriter
 
 extension SubmissionTemplate {
-    /// Each evaluator's cells accept only the scheme's values: a whole-number range, or a drop-down
-    /// of the grades. The grades are listed in cells of the hidden choices sheet, never as a literal
-    /// list: libxlsxwriter 1.1.4 crashes on a literal list over 255 UTF-8 bytes (NOTES.md).
+    /// Each evaluator's cells accept only the scheme's values: a whole-number range, a drop-down of
+    /// the grades, or for a KPI numbers ≥ 0 and a drop-down of the two directions. Drop-down items are
+    /// cells of the hidden choices sheet, never a literal list: libxlsxwriter 1.1.4 crashes on a
+    /// literal list over 255 UTF-8 bytes (NOTES.md).
     func restrictEvaluations(_ columns: [Column], firstRow: Int, lastRow: Int, sheet: Worksheet, workbook: Workbook) throws {
         let scheme = layout.scheme
-        var choicesWritten = false
+        let choices: [String] = scheme.kind == .grades ? scheme.grades.map(\.label)
+            : scheme.kind == .kpi ? [KPIColumns.higher[0], KPIColumns.lower[0]] : []
+        if !choices.isEmpty {
+            let sheet = try workbook.addWorksheet(Self.choicesSheetName)
+            for (row, choice) in choices.enumerated() { try sheet.write(choice, row: row, column: 0) }
+            sheet.hide()
+        }
+        let choiceList = "='\(Self.choicesSheetName)'!$A$1:$A$\(choices.count)"
         for (index, column) in columns.enumerated() {
             guard case .evaluation(let evaluator) = column.kind else { continue }
+            let allowed = scheme.kind != .kpi ? scheme.allowedValues
+                : evaluator.key == KPIColumns.direction.name ? "「\(choices.joined(separator: "」か「"))」"
+                : evaluator.key == KPIColumns.target.name ? scheme.allowedValues : "0以上の数値（未確定なら空欄）"
             let messages = Worksheet.ValidationMessages(
-                inputTitle: evaluator.heading, inputMessage: "\(scheme.allowedValues)で入力してください。",
-                errorTitle: "\(evaluator.heading)を確認してください",
-                errorMessage: "\(evaluator.heading)は\(scheme.allowedValues)で入力してください。")
-            switch scheme.kind {
-            case .range:
+                inputTitle: evaluator.heading, inputMessage: "\(allowed)で入力してください。",
+                errorTitle: "\(evaluator.heading)を確認してください", errorMessage: "\(evaluator.heading)は\(allowed)で入力してください。")
+            let isChoice = scheme.kind == .grades || (scheme.kind == .kpi && evaluator.key == KPIColumns.direction.name)
+            if isChoice {
+                try sheet.restrictToList(formula: choiceList, firstRow: firstRow, firstColumn: index, lastRow: lastRow,
+                                         lastColumn: index, errorStyle: .stop, messages: messages)
+            } else if scheme.kind == .range {
                 try sheet.restrictToWholeNumbers(scheme.minimum, scheme.maximum, firstRow: firstRow, firstColumn: index,
                                                  lastRow: lastRow, lastColumn: index, messages: messages)
-            case .grades:
-                if !choicesWritten {
-                    let choices = try workbook.addWorksheet(Self.choicesSheetName)
-                    for (row, grade) in scheme.grades.enumerated() { try choices.write(grade.label, row: row, column: 0) }
-                    choices.hide()
-                    choicesWritten = true
-                }
-                try sheet.restrictToList(
-                    formula: "='\(Self.choicesSheetName)'!$A$1:$A$\(scheme.grades.count)", firstRow: firstRow,
-                    firstColumn: index, lastRow: lastRow, lastColumn: index, errorStyle: .stop, messages: messages)
-            case .none:
-                break
+            } else if scheme.kind == .kpi {
+                try sheet.restrictToNumbers(atLeast: 0, firstRow: firstRow, firstColumn: index, lastRow: lastRow, lastColumn: index,
+                                            messages: messages)
             }
         }
     }

@@ -63,11 +63,13 @@ public struct SubmissionTemplate {
                                   width: level == 0 ? 22 : 26))
         }
         columns.append(Column(kind: .title, header: "施策内容", width: plan.depth == 1 ? 30 : 36))
-        columns.append(Column(kind: .activity, header: "取組事業内容", width: 56))
+        // A KPI row names its indicator where others describe an activity (both read as `activity`).
+        columns.append(Column(kind: .activity, header: layout.scheme.kind == .kpi && !layout.rated ? "指標名" : "取組事業内容", width: 56))
         if layout.rated {
             columns.append(Column(kind: .rating, header: "評価", width: 9))
         } else if layout.hasOwnScheme {
-            columns += layout.scheme.evaluators.map { Column(kind: .evaluation($0), header: $0.heading, width: 11) }
+            let evaluators = layout.scheme.kind == .kpi ? KPIColumns.evaluators : layout.scheme.evaluators
+            columns += evaluators.map { Column(kind: .evaluation($0), header: $0.heading, width: 11) }
         } else {
             columns.append(Column(kind: .status, header: "状況", width: 12))
         }

@@ -7,6 +7,8 @@ struct EvaluationColumns {
     let scheme: EvaluationScheme
     let sheet: SubmissionSheet
     private let columns: [String: Int]
+    /// Target, actual and direction of a KPI scheme, by KPIColumns' names.
+    let kpiColumns: [String: Int]
 
     init(scheme: EvaluationScheme, sheet: SubmissionSheet) {
         self.scheme = scheme
@@ -20,16 +22,29 @@ struct EvaluationColumns {
                 columns[scheme.evaluators[0].key] = sheet.header["rating"]
             }
         }
-        self.columns = columns
+        self.columns = scheme.kind == .kpi ? [:] : columns
+        var kpiColumns: [String: Int] = [:]
+        if scheme.kind == .kpi, let headerRow = sheet.table.rows.first(where: { $0.number == sheet.header.row }) {
+            let map = HeaderMap(row: headerRow, specs: KPIColumns.all)
+            for spec in KPIColumns.all { kpiColumns[spec.name] = map[spec.name] }
+        }
+        self.kpiColumns = kpiColumns
     }
 
     /// Whether any evaluator's cell of the row holds something (a row with only that is not blank).
     func hasAny(in row: Row) -> Bool {
-        columns.values.contains { !Normalize.text(row[$0]).isEmpty }
+        (Array(columns.values) + kpiColumns.values).contains { !Normalize.text(row[$0]).isEmpty }
     }
 
     /// Each evaluator's evaluation; nil when a cell is empty or outside the scheme (reported with its cell).
     func read(_ row: Row, measureID: String, department: String, diagnostics: inout Diagnostics) -> [Evaluation]? {
+        if scheme.kind == .kpi {
+            switch readKPI(row, measureID: measureID, department: department, diagnostics: &diagnostics) {
+            case .evaluated(let evaluation): return [evaluation]
+            case .notComputable: return []
+            case .rejected: return nil
+            }
+        }
         var evaluations: [Evaluation] = []
         var rejected = false
         for evaluator in scheme.evaluators {

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// KPI targets with an achievement rate and bands (Samples/kpi, templates/kpi). Published in one
+/// city's report (issue 13, the city not named there): 81 computable targets of 82; A ≥ 100 % 44,
+/// B 90–100 % 17, C 80–90 % 7, D < 80 % 13; mean achievement overall 98.3 %. The indicators, their
+/// values and the per-policy means (97.6, 99.0, 98.1, 98.5) are written to fit (Samples/kpi/README.md).
+@Suite struct KPISampleTests {
+    let sample = SchemeSample(name: "kpi")
+
+    static let published: [String: String] = [
+        "all items  ": "81", "all count  a": "44", "all count  b": "17", "all count  c": "7", "all count  d": "13",
+        "all achievement  ": "98.3",
+    ]
+    static let writtenToFit: [String: String] = [
+        "1 achievement  ": "97.6", "2 achievement  ": "99.0", "3 achievement  ": "98.1", "4 achievement  ": "98.5",
+    ]
+    static let columns = ["目標値", "実績値", "方向"]
+
+    @Test func mergeGivesThePublishedBandsAndMean() throws {
+        let scratch = try Scratch()
+        let merge = try sample.merge(year: "令和5年度", out: scratch.path("out"))
+        #expect(merge.status == 0, "\(merge.stderr)")
+        #expect(merge.stdout.contains("令和5年度 全体 平均達成率 (%): 98.3"), "\(merge.stdout)")
+        let figures = try SchemeSample.figures(scratch, "out/figures.csv")
+        for (key, value) in Self.published.merging(Self.writtenToFit, uniquingKeysWith: { $1 }) {
+            #expect(figures[key] == value, "\(key)")
+        }
+        // 82 indicators, one without its actual value yet: counted in measures.csv, not in the bands.
+        #expect(try scratch.csv("out/activities.csv").count == 82)
+        let evaluations = try scratch.csv("out/evaluations.csv")
+        #expect(evaluations.count == 81)
+        // Lower is better: target 217.6 against an actual 200 is 108.8 %, band A.
+        let lower = try #require(evaluations.first { $0["measure_id"] == "1-5" })
+        #expect([lower["target"], lower["actual"], lower["direction"], lower["achievement_pct"], lower["value"]]
+                == ["217.6", "200", "lower", "108.80", "A"])
+        let reconciliation = try scratch.csv("out/reconciliation.csv")
+        #expect(reconciliation.map { $0["code"]! } == ["kpi.not_computable"])
+        if Frictionless.runs { try Frictionless.expectValid(scratch.path("out/datapackage.json")) }
+    }
+
+    @Test func templateFilledCheckedAndMergedGivesTheSameFigures() throws {
+        let scratch = try Scratch()
+        let filled = try sample.filledTemplates(in: scratch, year: "令和5年度", evaluators: Self.columns, activity: "指標名")
+        let files = try FileManager.default.contentsOfDirectory(atPath: filled).sorted().map { filled + "/" + $0 }
+        #expect(files.count == 4)
+        let check = try PledgeKitBinary.run(["check"] + files + ["--plan", sample.plan, "--layout", sample.layout])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let merge = try sample.merge(filled, year: "令和5年度", out: scratch.path("out"))
+        #expect(merge.status == 0, "\(merge.stderr)")
+        _ = try sample.merge(year: "令和5年度", out: scratch.path("csv"))
+        #expect(try scratch.read("out/figures.csv") == scratch.read("csv/figures.csv"))
+        if Frictionless.runs { try Frictionless.expectValid(scratch.path("out/datapackage.json")) }
+    }
+
+    @Test func aTargetOfZeroNamesTheCellAndWhatIsAllowed() throws {
+        let scratch = try Scratch()
+        // Row 12 of こども政策課's template is measure 1-1; E is 目標値 (施策ID, 基本政策, 施策内容, 指標名, 目標値…).
+        let check = try sample.checkWithValue("0", typedInto: "E12", of: "こども政策課", year: "令和5年度",
+                                              evaluators: Self.columns, activity: "指標名", in: scratch)
+        #expect(check.status == 1)
+        #expect((check.stdout + check.stderr).contains(
+            "エラー こども政策課.xlsx 提出票!E12: 目標値が0のため達成率（実績値÷目標値）を計算できません。目標値は0より大きい数値で入力してください（入力値: 0）"),
+            "\(check.stdout)\(check.stderr)")
+    }
+}
