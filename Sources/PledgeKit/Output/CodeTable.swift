@@ -21,7 +21,11 @@ public enum CodeTable {
         rows += [["severity", "error", "エラー", "集計できない問題。1件でもあれば何も書き出さない"],
                  ["severity", "warning", "警告", "集計はするが確認が必要な問題（--strict では書き出さない）"],
                  ["severity", "info", "情報", "照合で判断したことの記録（差し替え、★の読み取りなど）"]]
-        rows += DiagnosticCode.allCases.map { ["reconciliation_code", $0.rawValue, label($0).0, label($0).1] }
+        rows += DiagnosticCode.allCases.map { code in
+            // The built-in text says 0–10; a layout's own scheme says what it allows.
+            let own = code == .ratingInvalid && model.layout.hasOwnScheme ? "評価が\(model.layout.scheme.allowedValues)でない" : nil
+            return ["reconciliation_code", code.rawValue, label(code).0, own ?? label(code).1]
+        }
         rows += model.layout.statuses.map { status in
             ["status", status.label, status.label, "取組の状況「\(status.label)」。summary.csv では count_\(status.key) で数える"]
         }

@@ -104,8 +104,9 @@ struct FiguresWorkbook {
         try sheet.setColumns(2, 1 + evaluators.count, width: settings.progressWidth)
         try sheet.write(texts.fill(settings.title), row: 0, column: 0, style: styles.title)
         let top = DetailSheet.headerRow
-        let heading = [settings.policyHeading, settings.pledgeHeading, "● " + settings.measureHeading,
-                       "・" + texts.fill(settings.activityHeading)].prefix(model.plan.depth + 1).joined(separator: "\n")
+        // The levels above the leaves, then the leaf (●) and its activities (・): a two-level plan has no pledge line.
+        let heading = ([settings.policyHeading, settings.pledgeHeading].prefix(max(model.plan.depth - 1, 0))
+                       + ["● " + settings.measureHeading, "・" + texts.fill(settings.activityHeading)]).joined(separator: "\n")
         try sheet.write(heading, row: top, column: 0, style: styles.heading.with { $0.horizontal = .left })
         try sheet.write(settings.departmentHeading, row: top, column: 1, style: styles.heading)
         for (offset, evaluator) in evaluators.enumerated() {
