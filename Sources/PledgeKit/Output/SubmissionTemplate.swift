@@ -130,12 +130,15 @@ public struct SubmissionTemplate {
 
     var instructions: [String] {
         let evaluators = layout.scheme.evaluators.map { "「\($0.heading)」" }.joined()
+        let kpi = layout.hasOwnScheme && layout.scheme.kind == .kpi
         let judged = layout.rated
             ? "「評価」に進捗を0〜10の整数（10が最も進んでいる）で入力してください。"
+            : kpi ? "「目標値」（0より大きい数値）と「実績値」（未確定なら空欄）を入力し、「方向」を一覧（\(KPIColumns.higher[0])・\(KPIColumns.lower[0])）から選んでください。"
             : layout.hasOwnScheme ? "\(evaluators)に\(layout.scheme.allowedValues)を入力してください（一覧があるときは選んでください）。"
             : "「状況」を一覧（\(layout.statuses.map(\.label).joined(separator: "・")))から選んでください。"
+        let written = kpi ? "の成果指標を「指標名」" : "に実施した取組を「取組事業内容」"
         return [
-            "1. 黄色の欄に記入してください。灰色の欄（施策ID・施策内容など）は変更できません。施策ごとに、\(year.label)に実施した取組を「取組事業内容」に書き、\(judged)",
+            "1. 黄色の欄に記入してください。灰色の欄（施策ID・施策内容など）は変更できません。施策ごとに、\(year.label)\(written)に書き、\(judged)",
             "2. 1行に1つの取組を書きます。同じ施策に取組が2つ以上あるときは、下の空いている行に施策IDを選び（または入力し）、取組を書いてください。取組のない施策の行は空けたままにしてください。",
             "3. 提出日を入力して提出してください。提出後に直すときは、提出日を新しくしたファイル全体を送り直してください（後の提出日のファイルで置き換えます）。",
         ]
