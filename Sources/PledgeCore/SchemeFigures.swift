@@ -63,6 +63,16 @@ public struct Figure: Sendable, Equatable {
     public var digits: Int
     /// The index of the rule in the layout, so the workbook can put each rule in its column.
     public var rule: Int
+
+    public init(node: NodeID?, kind: FigureRule.Kind, evaluator: String, grade: String, value: Rational, digits: Int, rule: Int) {
+        self.node = node
+        self.kind = kind
+        self.evaluator = evaluator
+        self.grade = grade
+        self.value = value
+        self.digits = digits
+        self.rule = rule
+    }
 }
 
 public enum SchemeFigures {

@@ -21,10 +21,19 @@ extension ReportModel {
     }
 
     /// The overall means, shares and achievement rates, one line each (`令和5年度 全体 達成と順調 (%): 90.4`): the report's headline.
+    /// Earlier years shown (`--history`) first.
     public var figureHeadlines: [String] {
-        figures.filter { $0.node == nil && [.mean, .share, .achievement].contains($0.kind) }.map { figure in
-            "\(year.label) 全体 \(figureHeading(rule: figure.rule, evaluator: figure.evaluator, grade: figure.grade)): "
-                + figure.value.formatted(digits: figure.digits)
+        (figureYearsShown + [FigureHistoryLoader.Year(year: year, figures: figures)]).flatMap { shown in
+            shown.figures.filter { $0.node == nil && $0.kind.isRate }.map { figure in
+                "\(shown.year.label) 全体 \(figureHeading(rule: figure.rule, evaluator: figure.evaluator, grade: figure.grade)): "
+                    + figure.value.formatted(digits: figure.digits)
+            }
         }
     }
+}
+
+extension FigureRule.Kind {
+    /// A mean, a share or an achievement rate: the figures worth following from year to year
+    /// (the headline, and the earlier years' columns of the summary); counts are not.
+    var isRate: Bool { self == .mean || self == .share || self == .achievement }
 }

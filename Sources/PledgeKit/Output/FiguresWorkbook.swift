@@ -10,8 +10,9 @@ struct FiguresWorkbook {
     let styles: WorkbookStyles
     let texts: LayoutTexts
 
-    /// One column of the summary: a rule, an evaluator (or the combined series) and a grade.
+    /// One column of the summary: a year, a rule, an evaluator (or the combined series) and a grade.
     struct FigureColumn: Hashable {
+        var year: FiscalYear
         var rule: Int
         var evaluator: String
         var grade: String
@@ -25,17 +26,36 @@ struct FiguresWorkbook {
         summary.activate()
     }
 
-    var columns: [FigureColumn] {
-        var seen: [FigureColumn] = []
-        for figure in model.figures {
-            let column = FigureColumn(rule: figure.rule, evaluator: figure.evaluator, grade: figure.grade)
-            if !seen.contains(column) { seen.append(column) }
-        }
-        return seen.enumerated().sorted { ($0.element.rule, $0.offset) < ($1.element.rule, $1.offset) }.map(\.element)
+    /// Every year shown, oldest first (the earlier years from `--history`), with its figures.
+    var years: [FigureHistoryLoader.Year] {
+        model.figureYearsShown + [FigureHistoryLoader.Year(year: model.year, figures: model.figures)]
     }
 
+    static func column(_ figure: Figure, _ year: FiscalYear) -> FigureColumn {
+        FigureColumn(year: year, rule: figure.rule, evaluator: figure.evaluator, grade: figure.grade)
+    }
+
+    /// This year's columns in rule order, after the earlier years' rates (means, shares, achievement
+    /// rates: the figures a reader follows through the term; counts only for this year).
+    var columns: [FigureColumn] {
+        let current = model.figures.map { Self.column($0, model.year) }
+        var seen: [FigureColumn] = []
+        for earlier in model.figureYearsShown {
+            for column in current where model.layout.figures[column.rule].kind.isRate {
+                let shifted = FigureColumn(year: earlier.year, rule: column.rule, evaluator: column.evaluator, grade: column.grade)
+                if !seen.contains(shifted) { seen.append(shifted) }
+            }
+        }
+        var own: [FigureColumn] = []
+        for column in current where !own.contains(column) { own.append(column) }
+        return seen + own.enumerated().sorted { ($0.element.rule, $0.offset) < ($1.element.rule, $1.offset) }.map(\.element)
+    }
+
+    /// With earlier years shown, a rate's heading names its year (`令和4年度 平均達成率 (%)`).
     func heading(_ column: FigureColumn) -> String {
-        model.figureHeading(rule: column.rule, evaluator: column.evaluator, grade: column.grade)
+        let base = model.figureHeading(rule: column.rule, evaluator: column.evaluator, grade: column.grade)
+        let dated = !model.figureYearsShown.isEmpty && model.layout.figures[column.rule].kind.isRate
+        return dated ? column.year.label + "\n" + base : base
     }
 
     /// An evaluation as the detail sheet prints it: `4`, `達成`, or a KPI's band with its rate `A（104.5%）`.
@@ -54,9 +74,10 @@ struct FiguresWorkbook {
         for (offset, column) in columns.enumerated() {
             try sheet.write(heading(column), row: top, column: 2 + offset, style: styles.heading)
         }
+        try sheet.setRow(top, height: RowHeight.points(columns.map { (heading($0), settings.yearWidth) }, fontSize: layout.fontSize))
         var byPlace: [String: Figure] = [:]
-        for figure in model.figures {
-            byPlace[key(figure.node, FigureColumn(rule: figure.rule, evaluator: figure.evaluator, grade: figure.grade))] = figure
+        for shown in years {
+            for figure in shown.figures { byPlace[key(figure.node, Self.column(figure, shown.year))] = figure }
         }
         var row = top + 1
         let nodes = model.plan.nodesInOrder.filter { node in model.figures.contains { $0.node == node.id } }
@@ -78,7 +99,7 @@ struct FiguresWorkbook {
     }
 
     private func key(_ node: NodeID?, _ column: FigureColumn) -> String {
-        "\(node?.description ?? "all")|\(column.rule)|\(column.evaluator)|\(column.grade)"
+        "\(node?.description ?? "all")|\(column.year)|\(column.rule)|\(column.evaluator)|\(column.grade)"
     }
 
     private func writeFigures(_ columns: [FigureColumn], node: NodeID?, byPlace: [String: Figure], bold: Bool,

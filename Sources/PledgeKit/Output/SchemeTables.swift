@@ -12,20 +12,24 @@ enum SchemeTables {
         return [figures(model), evaluations(model)]
     }
 
+    /// The earlier years shown (from `--history`) first, as summary.csv has every year shown.
     static func figures(_ model: ReportModel) -> OpenDataTable {
         let plan = model.plan
-        let year = model.year
         let rank = Dictionary(uniqueKeysWithValues: plan.nodesInOrder.enumerated().map { ($1.id, $0) })
-        let ordered = model.figures.enumerated().sorted { lhs, rhs in
-            let left = lhs.element.node.flatMap { rank[$0] } ?? Int.max
-            let right = rhs.element.node.flatMap { rank[$0] } ?? Int.max
-            return left != right ? left < right : lhs.offset < rhs.offset
-        }.map(\.element)
-        let rows = ordered.map { figure -> [String] in
-            let node = figure.node.flatMap { plan.node($0) }
-            return [String(year.year), year.label, figure.node.map { plan.levelName(of: $0) } ?? "overall",
-                    figure.node.map { plan.format($0) } ?? "all", Normalize.singleLine(node?.title ?? "全体"),
-                    figure.kind.rawValue, figure.evaluator, figure.grade, figure.value.formatted(digits: figure.digits)]
+        let years = model.figureYearsShown + [FigureHistoryLoader.Year(year: model.year, figures: model.figures)]
+        let rows = years.flatMap { shown -> [[String]] in
+            let year = shown.year
+            let ordered = shown.figures.enumerated().sorted { lhs, rhs in
+                let left = lhs.element.node.flatMap { rank[$0] } ?? Int.max
+                let right = rhs.element.node.flatMap { rank[$0] } ?? Int.max
+                return left != right ? left < right : lhs.offset < rhs.offset
+            }.map(\.element)
+            return ordered.map { figure -> [String] in
+                let node = figure.node.flatMap { plan.node($0) }
+                return [String(year.year), year.label, figure.node.map { plan.levelName(of: $0) } ?? "overall",
+                        figure.node.map { plan.format($0) } ?? "all", Normalize.singleLine(node?.title ?? "全体"),
+                        figure.kind.rawValue, figure.evaluator, figure.grade, figure.value.formatted(digits: figure.digits)]
+            }
         }
         return OpenDataTable(name: "figures", header: ["fiscal_year", "fiscal_year_label", "level", "id", "title", "kind",
                                                        "evaluator", "grade", "value"], rows: rows)

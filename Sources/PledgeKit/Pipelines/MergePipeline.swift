@@ -65,9 +65,14 @@ public enum MergePipeline {
                                     overallLabel: options.layout.workbook?.summary.overallLabel ?? "全体",
                                     diagnostics: &diagnostics)
         }
-        let history = HistoryLoader.load(options.history, plan: plan, before: options.year,
+        // A layout's own scheme reads its earlier years from figures.csv (FigureHistoryLoader, below).
+        let history = options.layout.hasOwnScheme ? [] : HistoryLoader.load(options.history, plan: plan, before: options.year,
                                          overallLabel: options.layout.workbook?.summary.overallLabel ?? "全体",
                                          diagnostics: &diagnostics)
+        let figureHistory = options.layout.hasOwnScheme
+            ? FigureHistoryLoader.load(options.history, plan: plan, layout: options.layout, before: options.year,
+                                       diagnostics: &diagnostics)
+            : []
         let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules)
             .reconcile(submissions, diagnostics: &diagnostics)
         outcome.details.reconciliation = reconciliation
@@ -90,6 +95,7 @@ public enum MergePipeline {
         if options.layout.hasOwnScheme {
             model.figures = SchemeFigures.compute(plan: plan, activities: reconciliation.activities.map(\.activity),
                                                   scheme: options.layout.scheme, rules: options.layout.figures)
+            model.figureHistory = figureHistory
         }
         outcome.details.model = model
         do {

@@ -16,6 +16,13 @@ public struct ReportModel: Sendable {
     public var history: [YearFigures] = []
     /// This year's figures under the layout's own scheme (empty on the built-in schemes).
     public var figures: [Figure] = []
+    /// The earlier years' figures under the layout's own scheme (`--history`), oldest first.
+    public var figureHistory: [FigureHistoryLoader.Year] = []
+
+    /// The earlier years the figures are shown for, oldest first, within `history.yearsShown`.
+    public var figureYearsShown: [FigureHistoryLoader.Year] {
+        Array(figureHistory.filter { $0.year < year }.suffix(max(0, layout.history.yearsShown - 1)))
+    }
 
     /// The nodes the summary table lists: every level above the leaves, or the areas of a one-level plan.
     public var summaryNodes: [PlanNode] {
