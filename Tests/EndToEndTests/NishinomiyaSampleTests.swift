@@ -12,27 +12,13 @@ import Testing
     ]
 
     @Test func mergeGivesThePublishedCounts() throws {
-        let scratch = try Scratch()
-        let merge = try sample.merge(year: "令和4年度", out: scratch.path("out"))
-        #expect(merge.status == 0, "\(merge.stderr)")
-        let figures = try SchemeSample.figures(scratch, "out/figures.csv")
-        for (key, value) in Self.published { #expect(figures[key] == value, "\(key)") }
+        let scratch = try sample.expectMerge(year: "令和4年度", figures: Self.published)
         // 〇 (U+3007) and ー typed by departments are the layout's ○ and −, unified in the open data.
         let values = Set(try scratch.csv("out/evaluations.csv").map { $0["value"]! })
         #expect(values == ["○", "△", "−"])
-        if Frictionless.runs { try Frictionless.expectValid(scratch.path("out/datapackage.json")) }
     }
 
     @Test func templateFilledCheckedAndMergedGivesTheSameFigures() throws {
-        let scratch = try Scratch()
-        let filled = try sample.filledTemplates(in: scratch, year: "令和4年度", evaluators: ["評価"])
-        let files = try FileManager.default.contentsOfDirectory(atPath: filled).sorted().map { filled + "/" + $0 }
-        let check = try PledgeKitBinary.run(["check"] + files + ["--plan", sample.plan, "--layout", sample.layout])
-        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        let merge = try sample.merge(filled, year: "令和4年度", out: scratch.path("out"))
-        #expect(merge.status == 0, "\(merge.stderr)")
-        let figures = try SchemeSample.figures(scratch, "out/figures.csv")
-        for (key, value) in Self.published { #expect(figures[key] == value, "\(key)") }
-        if Frictionless.runs { try Frictionless.expectValid(scratch.path("out/datapackage.json")) }
+        try sample.expectRoundTrip(year: "令和4年度", evaluators: ["評価"], departments: 4)
     }
 }

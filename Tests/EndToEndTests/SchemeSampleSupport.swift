@@ -97,4 +97,38 @@ struct SchemeSample {
         try filler.save()
         return try PledgeKitBinary.run(["check", workbook.path, "--plan", plan, "--layout", layout])
     }
+
+    /// Merges the sample's inbox and checks the figures (`level id kind evaluator grade → value`), the
+    /// headline line on stdout, and that frictionless finds the package valid; the scratch is returned
+    /// for further looks.
+    @discardableResult
+    func expectMerge(year: String, figures expected: [String: String], headline: String? = nil,
+                     sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Scratch {
+        let scratch = try Scratch()
+        let merge = try self.merge(year: year, out: scratch.path("out"))
+        #expect(merge.status == 0, "\(merge.stderr)", sourceLocation: sourceLocation)
+        if let headline { #expect(merge.stdout.contains(headline), "\(merge.stdout)", sourceLocation: sourceLocation) }
+        let figures = try SchemeSample.figures(scratch, "out/figures.csv")
+        for (key, value) in expected { #expect(figures[key] == value, "\(key)", sourceLocation: sourceLocation) }
+        if Frictionless.runs { try Frictionless.expectValid(scratch.path("out/datapackage.json"), sourceLocation: sourceLocation) }
+        return scratch
+    }
+
+    /// `template` → filled as the departments would → `check` (clean) → `merge`: the same figures.csv
+    /// as the merge of the CSV inbox, and a valid package.
+    func expectRoundTrip(year: String, evaluators: [String], activity: String = "取組事業内容", departments: Int,
+                         sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let scratch = try Scratch()
+        let filled = try filledTemplates(in: scratch, year: year, evaluators: evaluators, activity: activity)
+        let files = try FileManager.default.contentsOfDirectory(atPath: filled).sorted().map { filled + "/" + $0 }
+        #expect(files.count == departments, sourceLocation: sourceLocation)
+        let check = try PledgeKitBinary.run(["check"] + files + ["--plan", plan, "--layout", layout])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)", sourceLocation: sourceLocation)
+        let merge = try self.merge(filled, year: year, out: scratch.path("out"))
+        #expect(merge.status == 0, "\(merge.stderr)", sourceLocation: sourceLocation)
+        let fromCSV = try self.merge(year: year, out: scratch.path("csv"))
+        #expect(fromCSV.status == 0, sourceLocation: sourceLocation)
+        #expect(try scratch.read("out/figures.csv") == scratch.read("csv/figures.csv"), sourceLocation: sourceLocation)
+        if Frictionless.runs { try Frictionless.expectValid(scratch.path("out/datapackage.json"), sourceLocation: sourceLocation) }
+    }
 }

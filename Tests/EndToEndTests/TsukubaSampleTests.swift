@@ -18,33 +18,22 @@ import Testing
     ]
 
     @Test func mergeGivesThePublishedShare() throws {
-        let scratch = try Scratch()
-        let merge = try sample.merge(year: "令和5年度", out: scratch.path("out"))
-        #expect(merge.status == 0, "\(merge.stderr)")
-        #expect(merge.stdout.contains("令和5年度 全体 達成と順調 (%): 90.4"), "\(merge.stdout)")
-        let figures = try SchemeSample.figures(scratch, "out/figures.csv")
-        for (key, value) in Self.published.merging(Self.writtenToFit, uniquingKeysWith: { $1 }) {
-            #expect(figures[key] == value, "\(key)")
-        }
-        if Frictionless.runs { try Frictionless.expectValid(scratch.path("out/datapackage.json")) }
+        try sample.expectMerge(year: "令和5年度", figures: Self.published.merging(Self.writtenToFit, uniquingKeysWith: { $1 }),
+                               headline: "令和5年度 全体 達成と順調 (%): 90.4")
     }
 
     @Test func templateFilledCheckedAndMergedGivesTheSameFigures() throws {
+        try sample.expectRoundTrip(year: "令和5年度", evaluators: ["評価"], departments: 5)
+    }
+
+    @Test func theDropDownListsTheGradesFromCellsNotALiteralList() throws {
+        // libxlsxwriter 1.1.4 crashes on a literal list over 255 UTF-8 bytes: the grades are cells of a hidden sheet.
         let scratch = try Scratch()
-        let filled = try sample.filledTemplates(in: scratch, year: "令和5年度", evaluators: ["評価"])
-        let files = try FileManager.default.contentsOfDirectory(atPath: filled).sorted().map { filled + "/" + $0 }
-        #expect(files.count == 5)
-        // The drop-down lists the grades from cells of a hidden sheet, never as a literal list.
-        let sheet = try #require(try TemplateFiller(URL(fileURLWithPath: files[0])).part("xl/worksheets/sheet1.xml"))
+        let template = try PledgeKitBinary.run(["template", "--plan", sample.plan, "--year", "令和5年度", "--layout", sample.layout,
+                                                "--out", scratch.path("t")])
+        #expect(template.status == 0, "\(template.stderr)")
+        let sheet = try #require(try TemplateFiller(URL(fileURLWithPath: scratch.path("t/企画経営課.xlsx"))).part("xl/worksheets/sheet1.xml"))
         #expect(sheet.contains("<formula1>'選択肢'!$A$1:$A$5</formula1>"), "\(sheet.suffix(1500))")
-        let check = try PledgeKitBinary.run(["check"] + files + ["--plan", sample.plan, "--layout", sample.layout])
-        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        let merge = try sample.merge(filled, year: "令和5年度", out: scratch.path("out"))
-        #expect(merge.status == 0, "\(merge.stderr)")
-        let fromCSV = try sample.merge(year: "令和5年度", out: scratch.path("csv"))
-        #expect(try scratch.read("out/figures.csv") == scratch.read("csv/figures.csv"))
-        #expect(fromCSV.stdout.contains("90.4"))
-        if Frictionless.runs { try Frictionless.expectValid(scratch.path("out/datapackage.json")) }
     }
 
     @Test func aGradeOutsideTheSchemeNamesTheCellAndTheAllowedValues() throws {
