@@ -110,6 +110,13 @@ struct SchemeSample {
         if let headline { #expect(merge.stdout.contains(headline), "\(merge.stdout)", sourceLocation: sourceLocation) }
         let figures = try SchemeSample.figures(scratch, "out/figures.csv")
         for (key, value) in expected { #expect(figures[key] == value, "\(key)", sourceLocation: sourceLocation) }
+        // Every coded value of figures.csv has its row in codes.csv (rule L3-02).
+        let codes = Set(try scratch.csv("out/codes.csv").map { $0["code_list"]! + " " + $0["code"]! })
+        for row in try scratch.csv("out/figures.csv") {
+            let used = ["figure_kind " + row["kind"]!] + (row["evaluator"]!.isEmpty ? [] : ["evaluator " + row["evaluator"]!])
+                + (row["grade"]!.isEmpty ? [] : ["grade " + row["grade"]!])
+            #expect(Set(used).isSubset(of: codes), "\(used)", sourceLocation: sourceLocation)
+        }
         if Frictionless.runs { try Frictionless.expectValid(scratch.path("out/datapackage.json"), sourceLocation: sourceLocation) }
         return scratch
     }

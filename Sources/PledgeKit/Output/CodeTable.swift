@@ -29,6 +29,7 @@ public enum CodeTable {
         rows += model.layout.statuses.map { status in
             ["status", status.label, status.label, "取組の状況「\(status.label)」。summary.csv では count_\(status.key) で数える"]
         }
+        rows += schemeRows(model)
         return OpenDataTable(name: "codes", header: ["code_list", "code", "label", "description"], rows: rows)
     }
 

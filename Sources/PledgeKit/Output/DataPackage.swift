@@ -215,7 +215,7 @@ public enum DataPackage {
         let required = Constraints(required: true)
         if name == "municipality_code" { return municipalityField(model) }
         if table == "reconciliation" { return reconciliationField(named: name) }
-        if table == "codes" { return codeField(named: name) }
+        if table == "codes" { return codeField(named: name, model: model) }
         if model.layout.hasOwnScheme, let field = schemeField(named: name, table: table, model: model) { return field }
         switch name {
         case "fiscal_year": return Field(name: name, type: "integer", title: "年度", description: "年度（西暦、4月始まり）", constraints: required)
@@ -286,16 +286,19 @@ public enum DataPackage {
                          : Constraints(required: true, pattern: "[0-9]{6}", enum: [publication.municipalityCode]))
     }
 
-    static func codeField(named name: String) -> Field {
+    static func codeField(named name: String, model: ReportModel) -> Field {
         let texts: [String: (String, String)] = [
             "code_list": ("コード表の名前", "level=summary.csv の level、severity=reconciliation.csv の severity、reconciliation_code=reconciliation.csv の code、status=activities.csv の status"),
             "code": ("コード", "各CSVに現れる値"),
             "label": ("名称", "コードの日本語の名称"),
             "description": ("説明", "コードの意味"),
         ]
-        let (title, description) = texts[name] ?? (name, "")
+        var (title, description) = texts[name] ?? (name, "")
+        if name == "code_list" && model.layout.hasOwnScheme {
+            description += "、figure_kind=figures.csv の kind、evaluator=figures.csv・evaluations.csv の evaluator、grade=figures.csv の grade"
+        }
         return Field(name: name, type: "string", title: title, description: description,
-                     constraints: name == "code_list" ? Constraints(required: true, enum: CodeTable.lists.map(\.list))
+                     constraints: name == "code_list" ? Constraints(required: true, enum: CodeTable.listNames(model))
                          : name == "description" ? nil : Constraints(required: true))
     }
 
