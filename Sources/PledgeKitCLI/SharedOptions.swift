@@ -8,7 +8,7 @@ struct PlanOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("計画（公約体系）のファイル。CSVまたはXLSX、1行に1施策。", valueName: "計画ファイル"))
     var plan: String
 
-    @Option(name: .long, help: ArgumentHelp("layout.yaml を入れたレイアウトのフォルダ（省略時は苫小牧市の様式）。", valueName: "フォルダ"))
+    @Option(name: .long, help: ArgumentHelp("layout.yaml を入れたレイアウトのフォルダ（省略時は苫小牧市の様式: 0〜10の評価。5段階・区分・記号・成果指標などの評価方式は templates/README.md）。", valueName: "フォルダ"))
     var layout: String?
 
     /// The layout, or a refusal with exit 78 naming the file and the problem.

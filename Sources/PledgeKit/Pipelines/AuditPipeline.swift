@@ -35,6 +35,11 @@ public enum AuditPipeline {
     public static func run(_ options: AuditOptions) -> AuditOutcome {
         var diagnostics = Diagnostics()
         var outcome = AuditOutcome(findings: [], diagnostics: [], figuresChecked: 0, refusal: nil)
+        // audit knows the 0–10 cascade only: checking a scheme's figures by it would report nonsense.
+        if options.layout.hasOwnScheme {
+            outcome.refusal = "audit は0〜10の評価の報告書（rated: true）だけを点検できます。このレイアウトの評価方式（scheme）の集計値の点検にはまだ対応していません。"
+            return outcome
+        }
         guard let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics) else {
             outcome.diagnostics = diagnostics.sorted
             outcome.refusal = "計画ファイルを読めないため、点検できません。"
