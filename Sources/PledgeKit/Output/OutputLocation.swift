@@ -115,15 +115,12 @@ public enum OutputLocation {
         (error.userInfo[NSFilePathErrorKey] as? String).map { ": \($0)" } ?? ""
     }
 
+    /// Whether the folder holds anything named like a submission, of whatever kind: a FIFO, a link
+    /// or a name that is not UTF-8 is then read or reported by `InputFiles`, not taken for an empty inbox.
     private static func holdsReadableFile(_ folder: URL) -> Bool {
-        let found = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                                   options: [.skipsHiddenFiles])
-        while let file = found?.nextObject() as? URL {
-            if InputFiles.readableExtensions.contains(file.pathExtension.lowercased()) && !file.lastPathComponent.hasPrefix("~$") {
-                return true
-            }
+        InboxEntry.walk(folder).contains { entry in
+            InputFiles.readableExtensions.contains(entry.pathExtension) && !entry.isHidden && !entry.isExcelLock
         }
-        return false
     }
 
     /// An absolute path with symbolic links resolved, also for a path that does not exist yet
