@@ -1,7 +1,10 @@
 /// Decides a BOM-less CSV's encoding from its bytes, row by row, in one pass of constant memory:
-/// each row is checked as UTF-8 (exactly) and as CP932 (lead and trail byte ranges), and votes for
-/// the one encoding it is valid in. A row valid in both (short Japanese text can be) or pure ASCII
-/// does not vote. Rows voting both ways mean a file that mixes encodings (lines pasted from another
+/// each row is checked as UTF-8 (exactly) and as CP932 (lead and trail byte ranges). A row of valid
+/// UTF-8 with a three- or four-byte sequence (every kana and kanji) votes UTF-8: CP932 text is
+/// almost never valid UTF-8, while UTF-8 text nearly always has the shape of CP932 bytes, so the
+/// shape alone cannot vote for UTF-8's absence. A row that is not UTF-8 but has CP932's shape votes
+/// CP932. Pure ASCII, and valid UTF-8 of two-byte sequences only that is also CP932-shaped (as
+/// half-width katakana `ﾃｽ` in CP932 is), do not vote. Rows voting both ways mean a file that mixes encodings (lines pasted from another
 /// file): refused, naming the first row of the minority, since reading it as either encoding turns
 /// the other rows into mojibake. Row boundaries are line breaks outside quotes; `"`, CR and LF are
 /// single bytes that no multi-byte character of either encoding contains.
@@ -24,6 +27,8 @@ struct EncodingScan {
     private var rowHasBytes = false
     private var nonASCII = false
     private var utf8Valid = true, cp932Valid = true
+    /// A three- or four-byte UTF-8 sequence began in this row.
+    private var utf8Wide = false
     /// UTF-8 continuation bytes still expected, and the range the next one must fall in.
     private var utf8Need = 0, utf8Low: UInt8 = 0x80, utf8High: UInt8 = 0xBF
     private var cp932Trail = false
@@ -77,6 +82,7 @@ struct EncodingScan {
         case 0xF4: utf8Need = 3; utf8High = 0x8F  // nothing past U+10FFFF
         default: utf8Valid = false
         }
+        if utf8Need >= 2 { utf8Wide = true }
     }
 
     @inline(__always)
@@ -101,6 +107,7 @@ struct EncodingScan {
             rowHasBytes = false
             nonASCII = false
             utf8Valid = true
+            utf8Wide = false
             cp932Valid = true
             utf8Need = 0
             utf8Low = 0x80
@@ -110,9 +117,9 @@ struct EncodingScan {
         guard nonASCII else { return true }
         let utf8 = utf8Valid && utf8Need == 0, cp932 = cp932Valid && !cp932Trail
         switch (utf8, cp932) {
-        case (true, true):
+        case (true, true) where !utf8Wide:
             break
-        case (true, false):
+        case (true, _):
             if utf8Rows == 0 { firstUTF8Row = row }
             utf8Rows += 1
         case (false, true):

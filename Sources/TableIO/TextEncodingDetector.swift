@@ -75,7 +75,7 @@ public enum TextEncodingDetector {
         case .binary: throw binary(file)
         case let .invalid(row):
             throw TableReadError(SourceLocation(file: file, row: row),
-                                 "\(row)行目に、UTF-8としてもShift_JIS(CP932)としても読めないバイト列があります。"
+                                 "文字コードを判別できません（\(row)行目に、UTF-8としてもShift_JIS(CP932)としても読めないバイト列があります）。"
                                  + "ExcelでCSV形式またはCSV UTF-8形式で保存し直してください。")
         case let .mixed(majority, majorityRow, minority, minorityRow, minorityRows):
             let others = minorityRows > 1 ? "（ほか\(TableLimits.grouped(minorityRows - 1))行）" : ""
