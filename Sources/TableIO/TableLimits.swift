@@ -14,9 +14,11 @@ public enum TableLimits {
     public static let maxCellCharacters = 32_767
     /// The text one table's cells may hold together (UTF-8 bytes).
     public static let maxTextBytes = 256 << 20
-    /// Largest CSV file read at all (a department's file is a few MB; a 200,000-row submission is
-    /// about 60 MB). Checked from the file's size before its body is read.
-    public static let maxCSVFileBytes = 256 << 20
+    /// Largest CSV file read at all, checked from the file's size before its body is read. A
+    /// department's file is a few hundred KB and 200,000 rows of 100-character activities are about
+    /// 60 MB of UTF-8; a CSV's cells each become their own string (a workbook's shared strings do
+    /// not), 64 bytes for a short one, so 256 MB of 24-byte cells took 950 MB: 64 MB ends near 250 MB.
+    public static let maxCSVFileBytes = 64 << 20
 
     /// `1,048,576`: figures in messages are read by people.
     public static func grouped(_ value: Int) -> String {

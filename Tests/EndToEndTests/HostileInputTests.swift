@@ -72,7 +72,7 @@ import Testing
         for (head, message) in [("", "エラー 財政課.csv: CSVファイルではありません（バイナリデータを含んでいます）。"),
                                 // 64 KB of text first: then the size is what refuses it.
                                 (String(repeating: "部署名,財政課\r\n", count: 4000),
-                                 "エラー 財政課.csv: ファイルが大きすぎます（4,294,967,296バイト、CSVの上限268,435,456バイト）。")] {
+                                 "エラー 財政課.csv: ファイルが大きすぎます（4,294,967,296バイト、CSVの上限67,108,864バイト）。")] {
             let run = try Self.run { scratch in
                 let path = scratch.path("inbox/財政課.csv")
                 try scratch.write("inbox/財政課.csv", head)

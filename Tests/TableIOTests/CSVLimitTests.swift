@@ -89,7 +89,7 @@ import Testing
             } throws: { error in
                 let message = (error as! TableReadError).message
                 return head.isEmpty ? message == "CSVファイルではありません（バイナリデータを含んでいます）。"
-                    : message.hasPrefix("ファイルが大きすぎます（4,294,967,296バイト、CSVの上限268,435,456バイト）。")
+                    : message.hasPrefix("ファイルが大きすぎます（4,294,967,296バイト、CSVの上限67,108,864バイト）。")
             }
         }
     }
