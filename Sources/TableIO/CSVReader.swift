@@ -45,7 +45,7 @@ public enum CSVReader {
 
     /// Splits text already decoded (tests, and text from elsewhere) with the same rules and limits.
     public static func parse(_ text: String, file: String, delimiter: Unicode.Scalar = ",") throws(TableReadError) -> Table {
-        var tokenizer = CSVTokenizer(file: file, delimiter: UInt8(delimiter.value))
+        var tokenizer = CSVTokenizer(file: file, delimiter: UInt8(ascii: delimiter))
         var utf8 = Array(text.utf8)
         try utf8.withUnsafeMutableBufferPointer { bytes throws(TableReadError) in try tokenizer.feed(UnsafeBufferPointer(bytes)) }
         utf8 = []

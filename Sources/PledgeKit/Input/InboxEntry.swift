@@ -33,12 +33,13 @@ struct InboxEntry {
     /// Excel's lock file of an open workbook (`~$総務課.xlsx`): there only while Excel has it open.
     var isExcelLock: Bool { name.starts(with: Array("~$".utf8)) }
 
-    /// Every entry below `root`, depth first, sorted by path; folders are entered unless hidden,
+    /// Every entry below `root`, sorted by path; folders are entered unless hidden,
     /// named like a submission file (they are reported, not read), or not named in UTF-8.
     static func walk(_ root: URL) -> [InboxEntry] {
         var found: [InboxEntry] = []
         walk(root.path, relative: [], into: &found)
-        return found
+        // By whole path, as before (`a.csv` before `a/b.csv`): the order files are read in.
+        return found.sorted { $0.displayName < $1.displayName }
     }
 
     private static func walk(_ folder: String, relative: [UInt8], into found: inout [InboxEntry]) {
@@ -53,7 +54,7 @@ struct InboxEntry {
             let status = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) } }
             children.append((name, status == 0 ? info.st_mode : 0))
         }
-        for (name, mode) in children.sorted(by: { escaped($0.name) < escaped($1.name) }) {
+        for (name, mode) in children {
             let relativePath = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
             let url = String(validating: name, as: UTF8.self).map { URL(fileURLWithPath: folder).appendingPathComponent($0) }
             let entry = InboxEntry(relativePath: relativePath, mode: mode, url: url)
