@@ -49,6 +49,8 @@ public enum MergePipeline {
         if let refusal = OutputLocation.checkInboxes(options.inboxes) ?? OutputLocation.checkOut(options.out, inboxes: options.inboxes) {
             return .refused(refusal, details: MergeReport())
         }
+        let lock: OutputLock
+        do { lock = try OutputLock.acquire(for: options.out) } catch { return .refused(error, details: MergeReport()) }
         var diagnostics = Diagnostics()
         var outcome = MergeOutcome(details: MergeReport())
         // A plan that cannot be read is the one thing to fix first: reading the inbox against no
@@ -90,7 +92,7 @@ public enum MergePipeline {
             previous: previous, diagnostics: diagnostics.sorted, history: history)
         outcome.details.model = model
         do {
-            var output = OutputDirectory(destination: options.out)
+            var output = OutputDirectory(lock: lock)
             try OpenDataWriter.add(model, encoding: options.csvEncoding, to: &output)
             if let workbook = options.layout.workbook {
                 output.add(workbook.fileName, try OfficialWorkbook.render(model, layout: workbook))
