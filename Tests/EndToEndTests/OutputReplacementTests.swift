@@ -80,25 +80,30 @@ import Testing
         let duration = Date().timeIntervalSince(start)
         #expect(Self.snapshot(out) == new)
         var random = SystemRandomNumberGenerator()
-        var outcomes = (old: 0, new: 0, finished: 0)
+        var outcomes = (unchanged: 0, replaced: 0, finished: 0, insideCommit: 0)
         let runs = 60
         for run in 0..<runs {
-            let current = Self.snapshot(out) == old ? "old" : "new"
-            let target = current == "old" ? "utf-8-bom" : "utf-8"
-            let delay = Double.random(in: 0...(duration * 1.1), using: &random)
+            let before = Self.snapshot(out)
+            let target = before == old ? "utf-8-bom" : "utf-8"
+            // Half the kills anywhere in the run, half in its second half, where the outputs are written.
+            let delay = Double.random(in: (run % 2 == 0 ? 0 : duration * 0.5)...(duration * 1.1), using: &random)
             let result = try Self.launch(Self.arguments(out, encoding: target), killAfter: delay)
             let after = Self.snapshot(out)
             #expect(after == old || after == new, "run \(run): killed after \(delay) s, the folder holds a mixture: \(after?.keys.sorted() ?? [])")
             if result.status == 0 { outcomes.finished += 1 }
-            if after == old { outcomes.old += 1 } else if after == new { outcomes.new += 1 }
+            if after == before { outcomes.unchanged += 1 } else if after == old || after == new { outcomes.replaced += 1 }
             // Only the lock file and clearly named leftovers of the killed run lie beside the folder.
-            #expect(try Self.siblings(scratch).allSatisfy { $0 == ".out.pledgekit.lock" || $0.hasPrefix(".out.pledgekit-") })
+            let siblings = try Self.siblings(scratch)
+            #expect(siblings.allSatisfy { $0 == ".out.pledgekit.lock" || $0.hasPrefix(".out.pledgekit-") || $0.hasPrefix(".pledgekit-write-check-") },
+                    "\(siblings)")
+            if siblings.contains(where: { $0.hasPrefix(".out.pledgekit-new-") }) { outcomes.insideCommit += 1 }
         }
         #expect(try Self.launch(Self.arguments(out, encoding: "utf-8")).status == 0)
         #expect(Self.snapshot(out) == old)
         #expect(try Self.siblings(scratch) == [".out.pledgekit.lock"], "the next run removes every leftover")
         print("kill test: \(runs) runs killed at random in 0–\(String(format: "%.2f", duration * 1.1)) s: "
-              + "\(outcomes.old) left all old files, \(outcomes.new) all new (\(outcomes.finished) had finished), 0 mixtures")
+              + "\(outcomes.unchanged) left all the old files, \(outcomes.replaced) all the new ones (\(outcomes.finished) had finished), "
+              + "\(outcomes.insideCommit) were killed inside the commit (a sibling folder left), 0 mixtures")
     }
 
     /// Kills at each step of the commit, also where folders cannot be swapped (rename aside, then in):
