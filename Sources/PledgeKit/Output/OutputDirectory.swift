@@ -71,7 +71,7 @@ public struct OutputDirectory {
         } else {
             try replaceByRenaming(staging)
         }
-        return files.map { destination.appendingPathComponent($0.name) }
+        return files.map { lock.requested.appendingPathComponent($0.name) }
     }
 
     private func exchange(_ staging: URL) throws(CommitError) -> Bool {

@@ -13,10 +13,13 @@ import Darwin
 public final class OutputLock {
     /// The out folder with symbolic links resolved: the folder that is really replaced.
     public let folder: URL
+    /// The out folder as the user named it, for the paths a run prints.
+    public let requested: URL
     private let descriptor: Int32
 
-    private init(folder: URL, descriptor: Int32) {
+    private init(folder: URL, requested: URL, descriptor: Int32) {
         self.folder = folder
+        self.requested = requested
         self.descriptor = descriptor
     }
 
@@ -50,7 +53,7 @@ public final class OutputLock {
         let pid = Array("\(getpid())\n".utf8)
         _ = ftruncate(descriptor, 0)
         _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
-        let lock = OutputLock(folder: folder, descriptor: descriptor)
+        let lock = OutputLock(folder: folder, requested: out, descriptor: descriptor)
         do {
             try OutputLeftovers.clean(beside: folder)
         } catch {
