@@ -35,8 +35,10 @@ import Testing
         try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0 != "out" && $0 != "inbox" }.sorted()
     }
 
-    /// The binary with extra environment variables; `killAfter` sends SIGKILL after that many seconds.
-    static func launch(_ arguments: [String], environment: [String: String] = [:], killAfter: Double? = nil) throws -> PledgeKitBinary.Result {
+    /// The binary with extra environment variables; `killAfter` sends SIGKILL after that many seconds
+    /// (counted from when `watch` first holds, if given: e.g. once the run's new folder appears).
+    static func launch(_ arguments: [String], environment: [String: String] = [:], killAfter: Double? = nil,
+                       watch: (() -> Bool)? = nil) throws -> PledgeKitBinary.Result {
         let process = Process()
         process.executableURL = PledgeKitBinary.executable
         process.arguments = arguments
@@ -46,6 +48,7 @@ import Testing
         process.standardError = err
         try process.run()
         if let killAfter {
+            if let watch { while process.isRunning && !watch() { usleep(200) } }
             usleep(useconds_t(killAfter * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
         }
@@ -85,9 +88,13 @@ import Testing
         for run in 0..<runs {
             let before = Self.snapshot(out)
             let target = before == old ? "utf-8-bom" : "utf-8"
-            // Half the kills anywhere in the run, half in its second half, where the outputs are written.
-            let delay = Double.random(in: (run % 2 == 0 ? 0 : duration * 0.5)...(duration * 1.1), using: &random)
-            let result = try Self.launch(Self.arguments(out, encoding: target), killAfter: delay)
+            // A third of the kills anywhere in the run; two thirds within 300 ms of the moment the run's new
+            // folder appears beside the out folder, where the commit happens (a shared machine's load
+            // would otherwise move the commit out of a fixed window).
+            let anywhere = run % 3 == 0
+            let delay = anywhere ? Double.random(in: 0...(duration * 1.1), using: &random) : Double.random(in: 0...0.3, using: &random)
+            let staging: () -> Bool = { ((try? Self.siblings(scratch)) ?? []).contains { $0.hasPrefix(".out.pledgekit-new-") } }
+            let result = try Self.launch(Self.arguments(out, encoding: target), killAfter: delay, watch: anywhere ? nil : staging)
             let after = Self.snapshot(out)
             #expect(after == old || after == new, "run \(run): killed after \(delay) s, the folder holds a mixture: \(after?.keys.sorted() ?? [])")
             if result.status == 0 { outcomes.finished += 1 }
@@ -101,7 +108,8 @@ import Testing
         #expect(try Self.launch(Self.arguments(out, encoding: "utf-8")).status == 0)
         #expect(Self.snapshot(out) == old)
         #expect(try Self.siblings(scratch) == [".out.pledgekit.lock"], "the next run removes every leftover")
-        print("kill test: \(runs) runs killed at random in 0–\(String(format: "%.2f", duration * 1.1)) s: "
+        print("kill test: \(runs) runs killed at random (\(runs / 3) in 0–\(String(format: "%.2f", duration * 1.1)) s, "
+              + "\(runs - runs / 3) within 0–300 ms of the new folder appearing): "
               + "\(outcomes.unchanged) left all the old files, \(outcomes.replaced) all the new ones (\(outcomes.finished) had finished), "
               + "\(outcomes.insideCommit) were killed inside the commit (a sibling folder left), 0 mixtures")
     }
