@@ -5,7 +5,8 @@
 # input that takes more than 2 GB. Inputs are capped at 64 KB (the parts and CSV targets) or
 # 256 KB: small inputs run faster, and the size limits have tests of their own.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     e.g. scripts/fuzz.sh 600 fuzz-xlsx
-# JOBS=2 runs two workers per target (libFuzzer's -fork). The corpus grows in Fuzz/.corpus/ and is
+# JOBS=2 runs two workers per target (libFuzzer's -fork); FUZZ_SEED=N repeats a run's choices
+# (CI uses a fixed seed, so that what it finds can be run again). The corpus grows in Fuzz/.corpus/ and is
 # kept between runs; a failing input is written to Fuzz/.artifacts/TARGET/ and named in the output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +40,7 @@ for target in "${targets[@]}"; do
   log="Fuzz/.artifacts/$target.log"
   case "$target" in fuzz-xlsx-parts|fuzz-csv) max_len=65536 ;; *) max_len=262144 ;; esac
   options=(-max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len="$max_len"
-           -print_final_stats=1 -artifact_prefix="$artifacts/")
+           -print_final_stats=1 -artifact_prefix="$artifacts/" -seed="${FUZZ_SEED:-0}")
   [ "$jobs" -gt 1 ] && options+=(-fork="$jobs" -ignore_crashes=0)
   set +e
   "$bin/$target" "${options[@]}" "$corpus" "$seed" >"$log" 2>&1
