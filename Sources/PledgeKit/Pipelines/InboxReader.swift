@@ -53,7 +53,7 @@ public final class ProgressLine: @unchecked Sendable {
 
     public func update(_ text: String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + TerminalText.escaped(text)).utf8))
     }
 
     public func finish() {
