@@ -32,8 +32,9 @@ extension SubmissionTemplate {
                 try sheet.restrictToWholeNumbers(scheme.minimum, scheme.maximum, firstRow: firstRow, firstColumn: index,
                                                  lastRow: lastRow, lastColumn: index, messages: messages)
             } else if scheme.kind == .kpi {
-                try sheet.restrictToNumbers(atLeast: 0, firstRow: firstRow, firstColumn: index, lastRow: lastRow, lastColumn: index,
-                                            messages: messages)
+                // A target of 0 has no rate; an actual of 0 is a result (unless lower is better, which check reports).
+                try sheet.restrictToNumbers(from: 0, inclusive: evaluator.key != KPIColumns.target.name, firstRow: firstRow,
+                                            firstColumn: index, lastRow: lastRow, lastColumn: index, messages: messages)
             }
         }
     }
