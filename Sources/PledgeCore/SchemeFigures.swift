@@ -5,7 +5,8 @@ public struct FigureRule: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Equatable, Codable, CaseIterable {
         /// Mean of points × `scale`, cascaded level by level as `AveragingRules` says.
         case mean
-        /// Items per grade (one figure per grade; a range scheme counts each number).
+        /// Evaluations per grade (one figure per grade; a range scheme counts each number; under
+        /// `combine: mean` every evaluator's evaluation counts).
         case count
         /// Percentage of the graded items at or above the grade `atLeast`.
         case share
@@ -118,8 +119,9 @@ public enum SchemeFigures {
                 shown(node) ? figure(node, "", value, digits(node)) : nil
             }
         case .items:
+            // Items, not evaluations: a panel of five scoring one item is one item.
             return nodes.filter(shown).compactMap { node in
-                let count = under(node).count
+                let count = evaluations.filter { (node == nil || $0.0.path.starts(with: node!.path)) && !$0.1.isEmpty }.count
                 return count == 0 ? nil : figure(node, "", Rational(count), 0)
             }
         case .count:

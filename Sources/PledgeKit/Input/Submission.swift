@@ -41,12 +41,17 @@ public enum SubmissionReader {
     static let labelRows = 20
     static let headerSearchRows = 40
 
-    public static func read(_ tables: [Table], file: String, diagnostics: inout Diagnostics) -> Submission? {
+    /// `evaluationColumns`: a layout's own evaluator columns (`委員1`…), which mark a header row as the
+    /// rating column does.
+    public static func read(_ tables: [Table], file: String, evaluationColumns: [ColumnSpec] = [],
+                            diagnostics: inout Diagnostics) -> Submission? {
         var submission = Submission(file: file, sheets: [])
         for table in tables {
             let headerRow = table.rows.prefix(headerSearchRows).first { row in
                 let map = HeaderMap(row: row, specs: Columns.submissionColumns)
-                return map.has("activity") && (map.has("rating") || map.has("status") || map.has("target"))
+                let evaluated = map.has("rating") || map.has("status") || map.has("target")
+                    || !HeaderMap(row: row, specs: evaluationColumns).columns.isEmpty
+                return map.has("activity") && evaluated
             }
             guard let headerRow else {
                 if table.sheet != nil && tables.count > 1 {

@@ -41,6 +41,16 @@ public struct ReportLayout: Sendable, Equatable, Codable {
     /// Whether the report's figures come from the layout's own scheme (`figures.csv`, the figures workbook).
     public var hasOwnScheme: Bool { !rated && scheme.isEvaluated }
 
+    /// The headings of the own scheme's evaluator columns (KPIColumns for a KPI), for finding the header row.
+    public var evaluationColumns: [ColumnSpec] {
+        guard hasOwnScheme else { return [] }
+        return scheme.kind == .kpi ? KPIColumns.all : Self.evaluatorColumns(scheme)
+    }
+
+    static func evaluatorColumns(_ scheme: EvaluationScheme) -> [ColumnSpec] {
+        scheme.evaluators.map { ColumnSpec($0.key, [$0.heading] + $0.aliases) }
+    }
+
     public var reconcileRules: ReconcileRules {
         ReconcileRules(rated: rated, statuses: statuses.map(\.label), scheme: scheme)
     }

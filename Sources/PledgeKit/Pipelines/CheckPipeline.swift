@@ -38,7 +38,7 @@ public enum CheckPipeline {
             return CheckOutcome(status: .dataErrors, diagnostics: diagnostics.sorted,
                                 refusal: "計画ファイルを読めないため、確認できません。", details: CheckReport())
         }
-        let submissions = InboxReader.read(options.files, diagnostics: &diagnostics)
+        let submissions = InboxReader.read(options.files, evaluationColumns: options.layout.evaluationColumns, diagnostics: &diagnostics)
         let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules, scope: .ownFiles)
             .reconcile(submissions, diagnostics: &diagnostics)
         return CheckOutcome(status: diagnostics.hasErrors ? .dataErrors : .success, diagnostics: diagnostics.sorted,

@@ -5,7 +5,8 @@ import TableIO
 /// Reads every department file of the inboxes into submissions, reporting unreadable files and
 /// anything a reader noticed, and going on with the other files.
 public enum InboxReader {
-    public static func read(_ paths: [URL], diagnostics: inout Diagnostics, progress: ProgressLine? = nil) -> [Submission] {
+    public static func read(_ paths: [URL], evaluationColumns: [ColumnSpec] = [], diagnostics: inout Diagnostics,
+                            progress: ProgressLine? = nil) -> [Submission] {
         let files = InputFiles.collect(paths, diagnostics: &diagnostics)
         var submissions: [Submission] = []
         for (index, file) in files.enumerated() {
@@ -27,7 +28,7 @@ public enum InboxReader {
             for notice in tables.flatMap(\.notices) {
                 diagnostics.warning(.cellsOutsideHeader, at: notice.location, notice.message)
             }
-            if let submission = SubmissionReader.read(tables, file: name, diagnostics: &diagnostics) {
+            if let submission = SubmissionReader.read(tables, file: name, evaluationColumns: evaluationColumns, diagnostics: &diagnostics) {
                 submissions.append(submission)
             }
         }

@@ -61,7 +61,8 @@ public enum MergePipeline {
             outcome.refusal = "計画ファイルを読めないため、何も書き出していません。"
             return outcome
         }
-        let submissions = InboxReader.read(options.inboxes, diagnostics: &diagnostics, progress: progress)
+        let submissions = InboxReader.read(options.inboxes, evaluationColumns: options.layout.evaluationColumns,
+                                           diagnostics: &diagnostics, progress: progress)
         let previous = options.previous.flatMap {
             PreviousYearLoader.load($0, plan: plan, expected: options.year.previous,
                                     overallLabel: options.layout.workbook?.summary.overallLabel ?? "全体",

@@ -15,7 +15,7 @@ struct EvaluationColumns {
         self.sheet = sheet
         var columns: [String: Int] = [:]
         if scheme.isEvaluated, let headerRow = sheet.table.rows.first(where: { $0.number == sheet.header.row }) {
-            let specs = scheme.evaluators.map { ColumnSpec($0.key, [$0.heading] + $0.aliases) }
+            let specs = ReportLayout.evaluatorColumns(scheme)
             let map = HeaderMap(row: headerRow, specs: specs)
             for evaluator in scheme.evaluators { columns[evaluator.key] = map[evaluator.key] }
             if scheme.evaluators.count == 1, columns[scheme.evaluators[0].key] == nil {
