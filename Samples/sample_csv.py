@@ -15,3 +15,8 @@ def fresh_inbox(folder):
     for old in folder.glob("*.csv"):
         old.unlink()
     return folder
+
+
+def submission(department, year_label, submitted, header, rows):
+    """A department's file as the samples' inboxes have it: label/value pairs, a blank row, the header."""
+    return [["部署名", department], ["年度", year_label], ["提出日", submitted], [], header] + rows

@@ -9,7 +9,7 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from sample_csv import fresh_inbox, write_csv  # noqa: E402
+from sample_csv import fresh_inbox, submission, write_csv  # noqa: E402
 
 POLICIES = [
     ("1", "安全・安心に暮らせるまち"),
@@ -44,11 +44,10 @@ def main():
     inbox = fresh_inbox(HERE / "inbox")
     departments = sorted({m[3] for m in MEASURES}, key=[m[3] for m in MEASURES].index)
     for dept in departments:
-        rows = [["部署名", dept], ["年度", "令和4年度"], ["提出日", "2023/4/21"], [],
-                ["施策ID", "施策内容", "取組事業内容", "自己評価", "外部評価", "備考"]]
-        rows += [[f"{p}-{m}", title, activity, str(own), str(external), ""]
-                 for p, m, title, d, activity, own, external in MEASURES if d == dept]
-        write_csv(inbox / f"{dept}.csv", rows)
+        rows = [[f"{p}-{m}", title, activity, str(own), str(external), ""]
+                for p, m, title, d, activity, own, external in MEASURES if d == dept]
+        header = ["施策ID", "施策内容", "取組事業内容", "自己評価", "外部評価", "備考"]
+        write_csv(inbox / f"{dept}.csv", submission(dept, "令和4年度", "2023/4/21", header, rows))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import tempfile
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from sample_csv import fresh_inbox, write_csv  # noqa: E402
+from sample_csv import fresh_inbox, submission, write_csv  # noqa: E402
 
 POLICIES = [
     ("1", "安心して子どもを産み育てられるまち", 21, "こども政策課"),
@@ -46,6 +46,7 @@ RATES = {
     "D": ["75.0", "62.5", "79.9", "70.0"],
 }
 # Every fifth indicator is one where lower is better (accidents, waiting children, days).
+HEADER = ["施策ID", "施策内容", "指標名", "目標値", "実績値", "方向", "備考"]
 LOWER = "低いほどよい"
 HIGHER = "高いほどよい"
 
@@ -77,8 +78,7 @@ def write_year(inbox, year_label, submitted, means, shift):
         first_a = next(i for i, (_, band) in enumerate(items) if band == "A")
         rates[first_a] = means[number] * len(rates) - (sum(rates) - rates[first_a])
         assert rates[first_a] > 0, (number, rates[first_a])
-        rows = [["部署名", department], ["年度", year_label], ["提出日", submitted], [],
-                ["施策ID", "施策内容", "指標名", "目標値", "実績値", "方向", "備考"]]
+        rows = []
         for measure in range(1, size + 1):
             measure_title = f"{title} 施策{measure}"
             plan.append([number, title, str(measure), measure_title, department])
@@ -94,7 +94,7 @@ def write_year(inbox, year_label, submitted, means, shift):
             else:
                 scale = [1, 2, 5, 10][measure % 4]
                 rows.append([f"{number}-{measure}", measure_title, indicator, str(100 * scale), decimal(rate * scale), HIGHER, ""])
-        write_csv(inbox / f"{department}.csv", rows)
+        write_csv(inbox / f"{department}.csv", submission(department, year_label, submitted, HEADER, rows))
     return plan
 
 

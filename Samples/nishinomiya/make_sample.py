@@ -8,7 +8,7 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from sample_csv import fresh_inbox, write_csv  # noqa: E402
+from sample_csv import fresh_inbox, submission, write_csv  # noqa: E402
 
 AREAS = [
     ("1", "子育て・教育", "子ども支援課"),
@@ -31,13 +31,13 @@ def main():
     plan = [["基本政策番号", "基本政策", "公約番号", "公約", "担当部署"]]
     inbox = fresh_inbox(HERE / "inbox")
     for number, title, department in AREAS:
-        rows = [["部署名", department], ["年度", "令和4年度"], ["提出日", "2023/5/10"], [],
-                ["施策ID", "施策内容", "取組事業内容", "評価", "備考"]]
+        rows = []
         for item, symbol in enumerate(SYMBOLS[number], start=1):
             pledge = f"{title}の公約 {number}-{item}"
             plan.append([number, title, str(item), pledge, department])
             rows.append([f"{number}-{item}", pledge, f"{pledge}に取り組みました。", TYPED.get((number, item), symbol), ""])
-        write_csv(inbox / f"{department}.csv", rows)
+        write_csv(inbox / f"{department}.csv",
+                  submission(department, "令和4年度", "2023/5/10", ["施策ID", "施策内容", "取組事業内容", "評価", "備考"], rows))
     write_csv(HERE / "plan.csv", plan)
     counts = {s: sum(v.count(s) for v in SYMBOLS.values()) for s in "○△−"}
     print(counts)

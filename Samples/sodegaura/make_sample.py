@@ -9,7 +9,7 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from sample_csv import fresh_inbox, write_csv  # noqa: E402
+from sample_csv import fresh_inbox, submission, write_csv  # noqa: E402
 
 POLICIES = [
     ("1", "子どもを生み育てやすいまち", 3, "子育て支援課"),
@@ -26,13 +26,13 @@ def main():
     plan = [["基本政策番号", "基本政策", "公約番号", "公約", "担当部署"]]
     inbox = fresh_inbox(HERE / "inbox")
     for number, title, count, department in POLICIES:
-        rows = [["部署名", department], ["年度", "令和4年度"], ["提出日", "2023/4/28"], [],
-                ["施策ID", "施策内容", "取組事業内容", "自己評価", "備考"]]
+        rows = []
         for item in range(1, count + 1):
             pledge = f"{title}の取組項目 {number}-{item}"
             plan.append([number, title, str(item), pledge, department])
             rows.append([f"{number}-{item}", pledge, f"{pledge}を進めました。", str(next(grades)), ""])
-        write_csv(inbox / f"{department}.csv", rows)
+        write_csv(inbox / f"{department}.csv",
+                  submission(department, "令和4年度", "2023/4/28", ["施策ID", "施策内容", "取組事業内容", "自己評価", "備考"], rows))
     write_csv(HERE / "plan.csv", plan)
 
 

@@ -11,7 +11,7 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from sample_csv import fresh_inbox, write_csv  # noqa: E402
+from sample_csv import fresh_inbox, submission, write_csv  # noqa: E402
 
 AREAS = [
     ("1", "子ども・教育", 30, "教育総務課"),
@@ -41,8 +41,7 @@ def main():
     inbox = fresh_inbox(HERE / "inbox")
     for department, rows in rows_by_department.items():
         write_csv(inbox / f"{department}.csv",
-                  [["部署名", department], ["年度", "令和5年度"], ["提出日", "2024/4/19"], [],
-                   ["施策ID", "施策内容", "取組事業内容", "評価", "備考"]] + rows)
+                  submission(department, "令和5年度", "2024/4/19", ["施策ID", "施策内容", "取組事業内容", "評価", "備考"], rows))
     for number, title, count, department in AREAS:
         cats = [r[3] for r in rows_by_department[department]]
         top = cats.count("達成") + cats.count("順調")

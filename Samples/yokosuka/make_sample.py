@@ -11,7 +11,7 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from sample_csv import fresh_inbox, write_csv  # noqa: E402
+from sample_csv import fresh_inbox, submission, write_csv  # noqa: E402
 
 FIELDS = [
     ("1", "子育て・教育", "こども育成部", [[4, 4, 4, 3, 3]] * 8 + [[4, 4, 4, 4, 4]]),
@@ -25,13 +25,13 @@ def main():
     plan = [["基本政策番号", "基本政策", "公約番号", "公約", "担当部署"]]
     inbox = fresh_inbox(HERE / "inbox")
     for number, title, department, items in FIELDS:
-        rows = [["部署名", department], ["年度", "令和4年度"], ["提出日", "2023/6/1"], [],
-                ["施策ID", "施策内容", "取組事業内容"] + [f"委員{i}" for i in range(1, 6)] + ["備考"]]
+        rows = []
         for item, scores in enumerate(items, start=1):
             pledge = f"{title}の公約 {number}-{item}"
             plan.append([number, title, str(item), pledge, department])
             rows.append([f"{number}-{item}", pledge, f"{pledge}の取組"] + [str(s) for s in scores] + [""])
-        write_csv(inbox / f"{department}.csv", rows)
+        header = ["施策ID", "施策内容", "取組事業内容"] + [f"委員{i}" for i in range(1, 6)] + ["備考"]
+        write_csv(inbox / f"{department}.csv", submission(department, "令和4年度", "2023/6/1", header, rows))
         total = sum(map(sum, items))
         print(number, len(items), total, round(4 * total / len(items), 2))
     write_csv(HERE / "plan.csv", plan)

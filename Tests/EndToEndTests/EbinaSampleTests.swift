@@ -32,12 +32,8 @@ import Testing
     }
 
     @Test func aValueOutsideTheScaleNamesFileSheetCellAndTheAllowedValues() throws {
-        let scratch = try Scratch()
-        let check = try sample.checkWithValue("６", typedInto: "E12", of: "商工課", year: "令和4年度",
-                                              evaluators: Self.evaluators, in: scratch)
-        #expect(check.status == 1)
-        #expect((check.stdout + check.stderr).contains("エラー 商工課.xlsx 提出票!E12: 自己評価は1〜5の整数で入力してください（入力値: ６）"),
-                "\(check.stdout)\(check.stderr)")
+        let scratch = try sample.expectRejected("６", typedInto: "E12", of: "商工課", year: "令和4年度", evaluators: Self.evaluators,
+                                                message: "エラー 商工課.xlsx 提出票!E12: 自己評価は1〜5の整数で入力してください（入力値: ６）")
         let merge = try sample.merge(scratch.path("filled"), year: "令和4年度", out: scratch.path("out"))
         #expect(merge.status == 1)
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out/figures.csv")))

@@ -138,4 +138,18 @@ struct SchemeSample {
         #expect(try scratch.read("out/figures.csv") == scratch.read("csv/figures.csv"), sourceLocation: sourceLocation)
         if Frictionless.runs { try Frictionless.expectValid(scratch.path("out/datapackage.json"), sourceLocation: sourceLocation) }
     }
+
+    /// `check` refuses a value typed into a filled template with exit 1 and `message` (which names the
+    /// file, sheet and cell); the scratch (with `filled/`) is returned.
+    @discardableResult
+    func expectRejected(_ value: String, typedInto cell: String, of department: String, year: String, evaluators: [String],
+                        activity: String = "取組事業内容", message: String,
+                        sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Scratch {
+        let scratch = try Scratch()
+        let check = try checkWithValue(value, typedInto: cell, of: department, year: year, evaluators: evaluators,
+                                       activity: activity, in: scratch)
+        #expect(check.status == 1, sourceLocation: sourceLocation)
+        #expect((check.stdout + check.stderr).contains(message), "\(check.stdout)\(check.stderr)", sourceLocation: sourceLocation)
+        return scratch
+    }
 }

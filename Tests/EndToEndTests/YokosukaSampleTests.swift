@@ -24,12 +24,8 @@ import Testing
     }
 
     @Test func aScoreAboveFiveNamesTheMemberAndTheCell() throws {
-        let scratch = try Scratch()
         // こども育成部's template: A 施策ID, B 基本政策, C 施策内容, D 取組事業内容, E–I 委員1–5.
-        let check = try sample.checkWithValue("6", typedInto: "G12", of: "こども育成部", year: "令和4年度",
-                                              evaluators: Self.panel, in: scratch)
-        #expect(check.status == 1)
-        #expect((check.stdout + check.stderr).contains("エラー こども育成部.xlsx 提出票!G12: 委員3は0〜5の整数で入力してください（入力値: 6）"),
-                "\(check.stdout)\(check.stderr)")
+        try sample.expectRejected("6", typedInto: "G12", of: "こども育成部", year: "令和4年度", evaluators: Self.panel,
+                                  message: "エラー こども育成部.xlsx 提出票!G12: 委員3は0〜5の整数で入力してください（入力値: 6）")
     }
 }
