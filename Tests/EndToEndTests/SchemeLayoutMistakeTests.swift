@@ -18,6 +18,8 @@ import Testing
         (grades + "figures:\n  - kind: count\n    evaluator: external\n", "（9行目）: figures.1番目 の evaluator「external」は scheme.evaluators にありません（使える key: rating）。"),
         (grades + "figures:\n  - kind: count\n  - kind: count\n", "（10行目）: figures.2番目 は前の項目と同じ集計（kind: count）です。1つにまとめてください。"),
         ("figures:\n  - kind: count\n", "（1行目）: figures を使うには scheme（評価の方式）を書いてください。"),
+        (grades + "  maximum: 5\n", "（8行目）: scheme.maximum は kind: range のときだけ書けます（この scheme は kind: grades）。"),
+        ("scheme:\n  kind: range\n  grades: []\n", "（3行目）: scheme.grades は kind: grades か kpi のときだけ書けます（kind: range は minimum〜maximum の整数）。"),
         ("scheme:\n  kind: kpi\n  grades:\n    - label: A\n      key: a\n    - label: B\n      key: b\n",
          "（3行目）: scheme.grades には達成率の区分をよい順に書き、最後の区分以外に minimumPercent（その区分の下限 %）を書いてください（例: A 100、B 90、C 80、D なし）。"),
         ("scheme:\n  kind: kpi\n  grades:\n    - label: A\n      key: a\n      minimumPercent: 90\n    - label: B\n      key: b\n      minimumPercent: 100\n    - label: C\n      key: c\n",

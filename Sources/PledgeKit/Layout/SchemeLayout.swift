@@ -86,6 +86,17 @@ enum SchemeLayoutCheck {
         }
         guard root["scheme"] != nil else { return }
         let scheme = layout.scheme
+        // A key the kind does not use would be ignored without a word: refuse it instead.
+        let given = root["scheme"]?.mapping
+        if scheme.kind != .range, let key = ["minimum", "maximum", "acceptsStars"].first(where: { given?[$0] != nil }) {
+            throw fail(["scheme", key], "は kind: range のときだけ書けます（この scheme は kind: \(scheme.kind.rawValue)）。")
+        }
+        if scheme.kind == .range && given?["grades"] != nil {
+            throw fail(["scheme", "grades"], "は kind: grades か kpi のときだけ書けます（kind: range は minimum〜maximum の整数）。")
+        }
+        if scheme.kind == .grades && scheme.grades.contains(where: { $0.minimumPercent != nil }) {
+            throw fail(["scheme", "grades"], "の minimumPercent は kind: kpi（達成率の区分）のときだけ書けます。")
+        }
         switch scheme.kind {
         case .range:
             if scheme.minimum > scheme.maximum {
