@@ -26,6 +26,22 @@ import Testing
         try sample.expectRoundTrip(year: "令和5年度", evaluators: ["評価"], departments: 5)
     }
 
+    /// An earlier year's figures.csv names the threshold by its key (`on_track`) even when the layout
+    /// names it by its label (`atLeast: 順調`).
+    @Test func anEarlierYearsShareIsFoundWhenTheLayoutNamesTheGradeByItsLabel() throws {
+        let scratch = try Scratch()
+        let layout = try String(contentsOfFile: sample.layout + "/layout.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "atLeast: on_track", with: "atLeast: 順調")
+        try scratch.write("layout/layout.yaml", layout)
+        let common = ["--plan", sample.plan, "--layout", scratch.path("layout")]
+        #expect(try PledgeKitBinary.run(["merge", sample.inbox, "--year", "令和5年度", "--out", scratch.path("r5")] + common).status == 0)
+        try scratch.write("history/figures.csv", try scratch.read("r5/figures.csv").replacingOccurrences(of: ",2023,令和5年度,", with: ",2022,令和4年度,"))
+        let merge = try PledgeKitBinary.run(["merge", sample.inbox, "--year", "令和5年度", "--history", scratch.path("history"),
+                                             "--out", scratch.path("out")] + common)
+        #expect(merge.status == 0, "\(merge.stderr)")
+        #expect(merge.stdout.contains("令和4年度 全体 達成と順調 (%): 90.4\n令和5年度 全体 達成と順調 (%): 90.4"), "\(merge.stdout)")
+    }
+
     @Test func theDropDownListsTheGradesFromCellsNotALiteralList() throws {
         // libxlsxwriter 1.1.4 crashes on a literal list over 255 UTF-8 bytes: the grades are cells of a hidden sheet.
         let scratch = try Scratch()

@@ -33,6 +33,11 @@ public enum FigureHistoryLoader {
         return loaded
     }
 
+    /// A share's threshold as figures.csv writes it: the grade's key, though the layout may name its label.
+    static func thresholdKey(_ rule: FigureRule, _ layout: ReportLayout) -> String? {
+        layout.scheme.countingGrades.first { $0.key == rule.atLeast || $0.label == rule.atLeast }?.key
+    }
+
     static func read(_ file: URL, plan: Plan, layout: ReportLayout, before current: FiscalYear,
                      diagnostics: inout Diagnostics) -> [FiscalYear: [Figure]] {
         let name = file.deletingLastPathComponent().lastPathComponent + "/" + file.lastPathComponent
@@ -55,7 +60,7 @@ public enum FigureHistoryLoader {
             let node = id == "all" ? nil : ids[id]
             let grade = value("grade")
             guard id == "all" || node != nil,
-                  let rule = layout.figures.firstIndex(where: { $0.kind == kind && (kind != .share || $0.atLeast == grade) }) else {
+                  let rule = layout.figures.firstIndex(where: { $0.kind == kind && (kind != .share || thresholdKey($0, layout) == grade) }) else {
                 skipped += 1
                 continue
             }
