@@ -35,7 +35,7 @@ public struct Progress: Sendable, Equatable {
 
     /// A leaf's star count: its score rounded half up.
     public func stars(_ id: NodeID) -> Int? {
-        leafScores[id].map { $0.roundedHalfUp(digits: 0).numerator }
+        leafScores[id]?.roundedInteger
     }
 }
 
@@ -43,14 +43,19 @@ public enum Averaging {
     /// Computes every figure. Leaves without ratings are left out of their parent's mean (and
     /// reported elsewhere as unreported); a node none of whose children has a figure has none.
     public static func compute(plan: Plan, activities: [Activity], rules: AveragingRules = .tomakomai) -> Progress {
-        var ratings: [NodeID: [Int]] = [:]
+        // Sum and count per leaf in machine integers: ratings are 0–10, so the sum cannot overflow
+        // before the count does; one fraction per leaf instead of one per activity.
+        var ratings: [NodeID: (sum: Int, count: Int)] = [:]
         for activity in activities {
-            if let rating = activity.rating { ratings[activity.measure, default: []].append(rating) }
+            if let rating = activity.rating {
+                ratings[activity.measure, default: (0, 0)].sum += rating
+                ratings[activity.measure, default: (0, 0)].count += 1
+            }
         }
         var progress = Progress()
         for leaf in plan.leaves {
-            if let scores = ratings[leaf.id], let mean = Rational.mean(scores.map { Rational($0) }) {
-                progress.leafScores[leaf.id] = mean
+            if let scores = ratings[leaf.id], scores.count > 0 {
+                progress.leafScores[leaf.id] = Rational(scores.sum, scores.count)
             }
         }
         // exact[id] is the unrounded percentage, kept for the layouts that average exact children.

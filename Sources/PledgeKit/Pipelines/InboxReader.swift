@@ -7,32 +7,63 @@ import TableIO
 public enum InboxReader {
     public static func read(_ paths: [URL], diagnostics: inout Diagnostics, progress: ProgressLine? = nil) -> [Submission] {
         let files = InputFiles.collect(paths, diagnostics: &diagnostics)
+        let names = files.map { displayName(of: $0, roots: paths) }
+        // The files are independent: read on every core, each into its own diagnostics, then put
+        // together in file order, so that the outcome is byte for byte that of a sequential run.
+        let counter = FilesDone(total: files.count, progress: progress)
+        let results = concurrentMap(files.indices) { index in
+            let result = readFile(files[index], name: names[index])
+            counter.finished(names[index])
+            return result
+        }
         var submissions: [Submission] = []
-        for (index, file) in files.enumerated() {
-            let name = displayName(of: file, roots: paths)
-            progress?.update("読み込み中 \(index + 1)/\(files.count) \(name)")
-            let tables: [Table]
-            do throws(TableReadError) {
-                tables = try TableLoader.tables(at: file).map { table in
-                    var renamed = table
-                    renamed.file = name
-                    return renamed
-                }
-            } catch {
-                var renamed = error
-                renamed.location.file = name
-                diagnostics.add(renamed)
-                continue
-            }
-            for notice in tables.flatMap(\.notices) {
-                diagnostics.warning(.cellsOutsideHeader, at: notice.location, notice.message)
-            }
-            if let submission = SubmissionReader.read(tables, file: name, diagnostics: &diagnostics) {
-                submissions.append(submission)
-            }
+        for result in results {
+            diagnostics.add(contentsOf: result.diagnostics.all)
+            if let submission = result.submission { submissions.append(submission) }
         }
         progress?.finish()
         return submissions
+    }
+
+    /// One file's submission and everything noticed while reading it.
+    private struct FileResult: Sendable {
+        var diagnostics = Diagnostics()
+        var submission: Submission?
+    }
+
+    private static func readFile(_ file: URL, name: String) -> FileResult {
+        var result = FileResult()
+        let tables: [Table]
+        do throws(TableReadError) {
+            tables = try TableLoader.tables(at: file).map { table in
+                var renamed = table
+                renamed.file = name
+                return renamed
+            }
+        } catch {
+            var renamed = error
+            renamed.location.file = name
+            result.diagnostics.add(renamed)
+            return result
+        }
+        for notice in tables.flatMap(\.notices) {
+            result.diagnostics.warning(.cellsOutsideHeader, at: notice.location, notice.message)
+        }
+        result.submission = SubmissionReader.read(tables, file: name, diagnostics: &result.diagnostics)
+        return result
+    }
+
+    /// `transform` of every index on all cores, results in index order.
+    private static func concurrentMap<Result: Sendable>(_ indices: Range<Int>, _ transform: @Sendable (Int) -> Result) -> [Result] {
+        var results = [Result?](repeating: nil, count: indices.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            // Each iteration writes only its own slot.
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
+                slots[offset] = transform(indices.lowerBound + offset)
+            }
+        }
+        return results.map { $0! }
     }
 
     /// The file's path relative to the inbox it was found in (`総務課.csv`, `2回目/総務課.csv`).
@@ -43,6 +74,27 @@ public enum InboxReader {
             if path.hasPrefix(rootPath + "/") { return String(path.dropFirst(rootPath.count + 1)) }
         }
         return file.lastPathComponent
+    }
+}
+
+/// Counts the files read so far for the progress line, whichever thread finishes one.
+private final class FilesDone: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let progress: ProgressLine?
+
+    init(total: Int, progress: ProgressLine?) {
+        self.total = total
+        self.progress = progress
+    }
+
+    func finished(_ name: String) {
+        guard let progress else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        progress.update("読み込み中 \(done)/\(total) \(name)")
     }
 }
 

@@ -11,7 +11,7 @@ public enum RatingParser {
         guard let number = Rational(decimal: value), number.denominator == 1, (0...10).contains(number.numerator) else {
             return nil
         }
-        return number.numerator
+        return Int(number.numerator)
     }
 
     /// Whether a rating is written as star glyphs (spaces aside) rather than as a number.

@@ -33,6 +33,10 @@ public struct Reconciler {
     let rules: ReconcileRules
     let scope: Scope
     private let matcher: MeasureMatcher
+    /// Each leaf's assigned departments as keys, and every department the plan names: built once,
+    /// so that checking a row's department normalises only the row's name.
+    private let assignedDepartments: [NodeID: Set<String>]
+    private let knownDepartments: Set<String>
 
     public init(plan: Plan, year: FiscalYear?, rules: ReconcileRules, scope: Scope = .inbox) {
         self.plan = plan
@@ -40,6 +44,9 @@ public struct Reconciler {
         self.rules = rules
         self.scope = scope
         self.matcher = MeasureMatcher(plan: plan)
+        self.assignedDepartments = Dictionary(plan.leaves.map { ($0.id, Set($0.departments.map(Departments.key))) },
+                                              uniquingKeysWith: { first, _ in first })
+        self.knownDepartments = Set(plan.leaves.flatMap(\.departments).map(Departments.key))
     }
 
     public func reconcile(_ submissions: [Submission], diagnostics: inout Diagnostics) -> Reconciliation {
@@ -50,11 +57,8 @@ public struct Reconciler {
         for submission in kept {
             read(submission, into: &result, diagnostics: &diagnostics)
         }
-        let sorted = ActivityOrder.sorted(result.activities.map(\.activity), in: plan)
-        var remaining = result.activities
-        result.activities = sorted.map { activity in
-            remaining.remove(at: remaining.firstIndex { $0.activity == activity }!)
-        }
+        let order = ActivityOrder.permutation(result.activities.map(\.activity), in: plan)
+        result.activities = order.map { result.activities[$0] }
         reportGaps(result, submissions: kept, diagnostics: &diagnostics)
         return result
     }
@@ -205,8 +209,7 @@ public struct Reconciler {
                 return .rejected
             }
         }
-        if !plan.departments(of: measure).isEmpty,
-           !plan.departments(of: measure).contains(where: { Departments.key($0) == Departments.key(department) }) {
+        if let assigned = assignedDepartments[measure], !assigned.isEmpty, !assigned.contains(Departments.key(department)) {
             diagnostics.warning(.departmentUnassigned, at: table.location(row: row.number, column: header["measure_id"] ?? header["measure_title"]),
                                 measureID: measureID,
                                 department: department, "\(department)は計画上、施策 \(measureID) の担当部署ではありません（集計には含めます）。"
@@ -252,12 +255,19 @@ public struct Reconciler {
 extension Reconciler {
     /// For `check`: each department's own measures it has not written an activity for.
     private func reportOwnGaps(_ result: Reconciliation, submissions: [Submission], diagnostics: inout Diagnostics) {
+        // Grouped once: looking them up per file keeps a check of many files linear.
+        var reportedBy: [String: Set<NodeID>] = [:]
+        for located in result.activities { reportedBy[Departments.key(located.activity.department), default: []].insert(located.activity.measure) }
+        var errorsIn: [String: Set<String>] = [:]
+        for diagnostic in diagnostics.all where diagnostic.severity == .error {
+            if let file = diagnostic.location?.file { errorsIn[file, default: []].insert(diagnostic.measureID) }
+        }
         for submission in submissions {
             guard let sender = submission.sender else { continue }
             let key = Departments.key(sender)
-            let reported = Set(result.activities.filter { Departments.key($0.activity.department) == key }.map(\.activity.measure))
+            let reported = reportedBy[key] ?? []
             // A measure whose row has an error is already reported with its cell.
-            let withErrors = Set(diagnostics.all.filter { $0.severity == .error && $0.location?.file == submission.file }.map(\.measureID))
+            let withErrors = errorsIn[submission.file] ?? []
             for leaf in plan.leaves where leaf.departments.contains(where: { Departments.key($0) == key })
                 && !reported.contains(leaf.id) && !withErrors.contains(plan.format(leaf.id)) {
                 diagnostics.warning(.measureUnreported, at: SourceLocation(file: submission.file), measureID: plan.format(leaf.id),
@@ -271,8 +281,8 @@ extension Reconciler {
 extension Reconciler {
     /// "もしかして: 財政課" when the name is not a department of the plan at all but close to one.
     func departmentHint(_ department: String) -> String {
+        guard !knownDepartments.contains(Departments.key(department)) else { return "" }
         let known = plan.leaves.flatMap(\.departments)
-        guard !known.contains(where: { Departments.key($0) == Departments.key(department) }) else { return "" }
         let names = NearestNames.nearest(to: department, among: Array(Set(known)).sorted())
         return names.isEmpty ? "計画にない部署名です。" : "部署名の誤りでは？（もしかして: \(names.joined(separator: "、"))）"
     }
