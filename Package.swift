@@ -32,7 +32,7 @@ let package = Package(
         ]),
         // Benchmarks/run.sh: reads a workbook with XLSXReader and prints its row count (or dumps it).
         .executableTarget(name: "xlsx-read-bench", dependencies: ["XLSXReader", "TableIO"], path: "Benchmarks/xlsx-read-bench"),
-        .testTarget(name: "PledgeCoreTests", dependencies: ["PledgeCore"]),
+        .testTarget(name: "PledgeCoreTests", dependencies: ["PledgeCore", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(name: "TableIOTests", dependencies: ["TableIO"]),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TableIO"], exclude: ["Fixtures"]),
         .testTarget(name: "XLSXWriterTests", dependencies: [

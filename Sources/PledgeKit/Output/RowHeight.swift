@@ -22,6 +22,33 @@ enum RowHeight {
         return Double(lineCount) * lineHeight(fontSize: fontSize) + 4
     }
 
+    /// The tallest row Excel keeps (points); a taller one is cut to this when the file is opened.
+    static let maximum = 409.0
+
+    /// The lines of a wrapped cell laid over as few rows as keep each row within `maximum` and
+    /// `characterLimit` (with the line breaks between them), in order. A line taller than a row
+    /// on its own gets a row of its own.
+    static func rows(_ lines: [String], width: Double, fontSize: Double, characterLimit: Int) -> [[String]] {
+        let maxLines = max(1, Int((maximum - 4) / lineHeight(fontSize: fontSize)))
+        var rows: [[String]] = []
+        var current: [String] = []
+        var currentLines = 0
+        var currentCharacters = 0
+        for line in lines {
+            let wrapped = self.lines(line, width: width)
+            let characters = line.count + (current.isEmpty ? 0 : 1)
+            if !current.isEmpty && (currentLines + wrapped > maxLines || currentCharacters + characters > characterLimit) {
+                rows.append(current)
+                (current, currentLines, currentCharacters) = ([], 0, 0)
+            }
+            currentCharacters += line.count + (current.isEmpty ? 0 : 1)
+            current.append(line)
+            currentLines += wrapped
+        }
+        if !current.isEmpty { rows.append(current) }
+        return rows
+    }
+
     /// East Asian wide and full-width characters (CJK, kana, full-width forms, ★☆●・).
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
