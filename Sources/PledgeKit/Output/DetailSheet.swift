@@ -55,7 +55,8 @@ struct DetailSheet {
     private func writeLeaf(_ leaf: PlanNode, sheet: Worksheet, row: Int) throws -> Int {
         let activities = model.activities(under: leaf.id)
         let lines = ["● " + leaf.title] + activities.map { "・" + $0.text }
-        if let line = lines.first(where: { $0.count > Self.cellLimit }) {
+        // Counting UTF-16 units first: a character is at least one, and counting characters is slow.
+        if let line = lines.first(where: { $0.utf16.count > Self.cellLimit && $0.count > Self.cellLimit }) {
             throw LayoutError("施策 \(model.plan.format(leaf.id)) の取組事業内容が\(line.count)文字あり、Excelの1セルの上限(\(Self.cellLimit)文字)を超えます。")
         }
         let departments = leaf.departments.map { "・" + $0 }.joined(separator: "\n")
@@ -63,7 +64,7 @@ struct DetailSheet {
         let content = lines.joined(separator: "\n")
         let height = RowHeight.points([(content, settings.contentWidth), (departments, settings.departmentWidth)], fontSize: layout.fontSize)
         let stars = model.progress.stars(leaf.id).map(Stars.glyphs) ?? layout.unreportedLabel
-        guard height > RowHeight.maximum || content.count > Self.cellLimit else {
+        guard height > RowHeight.maximum || (content.utf16.count > Self.cellLimit && content.count > Self.cellLimit) else {
             try sheet.write(content, row: row, column: 0, style: styles.text)
             try sheet.write(departments, row: row, column: 1, style: styles.text)
             try sheet.setRow(row, height: height)

@@ -84,11 +84,12 @@ public struct Reconciler {
         // The first row of each (measure, activity text) in this file, to name it when it comes again.
         var firstRows: [NodeID: [String: SourceLocation]] = [:]
         let fileYear = year ?? submission.fiscalYear.flatMap { FiscalYear(parsing: $0.value) }
+        var memo = CellMemo()
         for sheet in submission.sheets {
             for row in sheet.rows {
                 result.rowsRead += 1
                 reportCellsOutsideHeader(row, sheet: sheet, diagnostics: &diagnostics)
-                switch interpret(row, sheet: sheet, sender: submission.sender, fileYear: fileYear, diagnostics: &diagnostics) {
+                switch interpret(row, sheet: sheet, sender: submission.sender, fileYear: fileYear, memo: &memo, diagnostics: &diagnostics) {
                 case .rejected:
                     continue
                 case .skipped:
@@ -120,8 +121,37 @@ public struct Reconciler {
         case counted(LocatedActivity)
     }
 
+    /// What a file's repeated cells (measure IDs, ratings, department names) mean, worked out once
+    /// per spelling: normalising them on every row was most of the time of a large merge.
+    struct CellMemo {
+        var leaves: [String: NodeID?] = [:]
+        var ratings: [String: (value: Int?, stars: Bool)] = [:]
+        var departmentKeys: [String: String] = [:]
+
+        mutating func leaf(id text: String, _ matcher: MeasureMatcher) -> NodeID? {
+            if let known = leaves[text] { return known }
+            let found = matcher.leaf(id: text)
+            leaves[text] = found
+            return found
+        }
+
+        mutating func rating(_ text: String) -> (value: Int?, stars: Bool) {
+            if let known = ratings[text] { return known }
+            let parsed = (RatingParser.parse(text), RatingParser.isStars(text))
+            ratings[text] = parsed
+            return parsed
+        }
+
+        mutating func departmentKey(_ name: String) -> String {
+            if let known = departmentKeys[name] { return known }
+            let key = Departments.key(name)
+            departmentKeys[name] = key
+            return key
+        }
+    }
+
     private func interpret(_ row: Row, sheet: SubmissionSheet, sender: String?, fileYear: FiscalYear?,
-                           diagnostics: inout Diagnostics) -> RowOutcome {
+                           memo: inout CellMemo, diagnostics: inout Diagnostics) -> RowOutcome {
         let header = sheet.header
         let table = sheet.table
         func at(_ column: String) -> SourceLocation { table.location(row: row.number, column: header[column]) }
@@ -146,7 +176,7 @@ public struct Reconciler {
 
         let measure: NodeID
         if !idText.isEmpty {
-            guard let found = matcher.leaf(id: idText) else {
+            guard let found = memo.leaf(id: idText, matcher) else {
                 diagnostics.error(.measureUnknown, at: at("measure_id"), measureID: idText, department: department,
                                   "施策ID「\(idText)」は計画にありません。")
                 return .rejected
@@ -186,13 +216,14 @@ public struct Reconciler {
                                   "評価が入力されていません。0〜10の整数で入力してください。")
                 return .rejected
             }
-            guard let parsed = RatingParser.parse(ratingText) else {
+            let reading = memo.rating(ratingText)
+            guard let parsed = reading.value else {
                 diagnostics.error(.ratingInvalid, at: at("rating"), measureID: measureID, department: department,
                                   "評価は0〜10の整数で入力してください（入力値: \(ratingText)）")
                 return .rejected
             }
             rating = parsed
-            if RatingParser.isStars(ratingText) {
+            if reading.stars {
                 diagnostics.info(.ratingStars, at: at("rating"), measureID: measureID, department: department,
                                  "評価「\(ratingText)」を★の数から\(parsed)と読みました。")
             }
@@ -209,7 +240,7 @@ public struct Reconciler {
                 return .rejected
             }
         }
-        if let assigned = assignedDepartments[measure], !assigned.isEmpty, !assigned.contains(Departments.key(department)) {
+        if let assigned = assignedDepartments[measure], !assigned.isEmpty, !assigned.contains(memo.departmentKey(department)) {
             diagnostics.warning(.departmentUnassigned, at: table.location(row: row.number, column: header["measure_id"] ?? header["measure_title"]),
                                 measureID: measureID,
                                 department: department, "\(department)は計画上、施策 \(measureID) の担当部署ではありません（集計には含めます）。"
@@ -240,7 +271,7 @@ public struct Reconciler {
                                 department: leaf.departments.joined(separator: "・"),
                                 "施策 \(plan.format(leaf.id)) の取組の報告がありません（未提出）。")
         }
-        var heardFrom = Set(result.activities.map { Departments.key($0.activity.department) })
+        var heardFrom = Set(Set(result.activities.map(\.activity.department)).map(Departments.key))
         for submission in submissions { if let sender = submission.sender { heardFrom.insert(Departments.key(sender)) } }
         var listed: Set<String> = []
         for leaf in plan.leaves {
