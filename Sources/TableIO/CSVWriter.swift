@@ -41,7 +41,10 @@ public enum CSVWriter {
     }
 
     static func quoted(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
+        // Scalars first (fast): a field none of whose scalars is a comma, a quote or a line break
+        // has no such character either; only the others need the character-by-character look.
+        guard value.unicodeScalars.contains(where: { [0x22, 0x2C, 0x85, 0x2028, 0x2029].contains($0.value) || (0x0A...0x0D).contains($0.value) }),
+              value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

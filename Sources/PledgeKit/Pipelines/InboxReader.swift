@@ -11,7 +11,7 @@ public enum InboxReader {
         // The files are independent: read on every core, each into its own diagnostics, then put
         // together in file order, so that the outcome is byte for byte that of a sequential run.
         let counter = FilesDone(total: files.count, progress: progress)
-        let results = concurrentMap(files.indices) { index in
+        let results = Concurrently.map(files.indices) { index in
             let result = readFile(files[index], name: names[index])
             counter.finished(names[index])
             return result
@@ -51,19 +51,6 @@ public enum InboxReader {
         }
         result.submission = SubmissionReader.read(tables, file: name, diagnostics: &result.diagnostics)
         return result
-    }
-
-    /// `transform` of every index on all cores, results in index order.
-    private static func concurrentMap<Result: Sendable>(_ indices: Range<Int>, _ transform: @Sendable (Int) -> Result) -> [Result] {
-        var results = [Result?](repeating: nil, count: indices.count)
-        results.withUnsafeMutableBufferPointer { slots in
-            // Each iteration writes only its own slot.
-            nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
-                slots[offset] = transform(indices.lowerBound + offset)
-            }
-        }
-        return results.map { $0! }
     }
 
     /// The file's path relative to the inbox it was found in (`総務課.csv`, `2回目/総務課.csv`).

@@ -17,7 +17,7 @@ public struct ReconcileRules: Sendable {
 /// Turns the department files into the year's activities (PRODUCT.md §3): picks the latest
 /// submission per department, resolves each row's measure, reads its rating or status, and
 /// reports every row it cannot count.
-public struct Reconciler {
+public struct Reconciler: Sendable {
     /// Which gaps are worth reporting: a merge looks at the whole inbox, a department checking its
     /// own files only at its own measures.
     public enum Scope: Sendable {
@@ -54,8 +54,19 @@ public struct Reconciler {
         let (kept, superseded) = SupersessionRule.resolve(forThisYear, diagnostics: &diagnostics)
         var result = Reconciliation(activities: [], countedFiles: kept.map(\.file), supersededFiles: superseded,
                                     rowsRead: 0, rowsSkipped: 0)
-        for submission in kept {
-            read(submission, into: &result, diagnostics: &diagnostics)
+        // Each file's rows are interpreted on their own (on all cores), then put together in file
+        // order: the activities and diagnostics of a sequential loop.
+        let perFile = Concurrently.map(kept.indices) { index in
+            var part = Reconciliation(activities: [], countedFiles: [], supersededFiles: [], rowsRead: 0, rowsSkipped: 0)
+            var found = Diagnostics()
+            read(kept[index], into: &part, diagnostics: &found)
+            return (part, found)
+        }
+        for (part, found) in perFile {
+            result.activities += part.activities
+            result.rowsRead += part.rowsRead
+            result.rowsSkipped += part.rowsSkipped
+            diagnostics.add(contentsOf: found.all)
         }
         let order = ActivityOrder.permutation(result.activities.map(\.activity), in: plan)
         result.activities = order.map { result.activities[$0] }
