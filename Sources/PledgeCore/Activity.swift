@@ -38,9 +38,16 @@ public enum ActivityOrder {
             }
         }
         var keys: [String: String] = [:]
+        var last: (name: String, key: String)?  // one department's activities mostly follow each other
         let ranks = activities.map { activity -> (leaf: Int, department: Int) in
-            let key = keys[activity.department] ?? Departments.key(activity.department)
-            keys[activity.department] = key
+            let key: String
+            if let last, last.name == activity.department {
+                key = last.key
+            } else {
+                key = keys[activity.department] ?? Departments.key(activity.department)
+                keys[activity.department] = key
+                last = (activity.department, key)
+            }
             return (leafRank[activity.measure] ?? Int.max, departmentRanks[activity.measure]?[key] ?? Int.max)
         }
         return activities.indices.sorted { lhs, rhs in

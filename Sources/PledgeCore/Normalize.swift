@@ -34,15 +34,16 @@ public enum Normalize {
             }
         }
         guard changed else { return text }
-        var folded = String.UnicodeScalarView()
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             var value = scalar.value
             if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 } else if value == 0x3000 { value = 0x20 }
             if droppingSpaces && value <= 0x20 { continue }
             if lowercasing && (0x41...0x5A).contains(value) { value += 0x20 }
-            folded.append(Unicode.Scalar(value)!)
+            UTF8.encode(Unicode.Scalar(value)!) { folded.append($0) }
         }
-        return String(folded)
+        return String(decoding: folded, as: UTF8.self)
     }
 
     /// Scalars that NFKC leaves alone wherever they stand: no decomposition, combining class 0,
@@ -63,18 +64,29 @@ public enum Normalize {
         // Most cells have neither a carriage return nor a space at either end: nothing to do.
         let scalars = text.unicodeScalars
         let hasReturn = text.utf8.contains(0x0D)
-        if !hasReturn, let first = scalars.first, let last = scalars.last,
-           !CharacterSet.whitespacesAndNewlines.contains(first), !CharacterSet.whitespacesAndNewlines.contains(last) {
+        if !hasReturn, let first = scalars.first, let last = scalars.last, !isTrimmable(first), !isTrimmable(last) {
             return text
         }
         let unified = hasReturn ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         return unified.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Whether `trimmingCharacters(in: .whitespacesAndNewlines)` removes the scalar: general
+    /// category Z*, U+0009–U+000D and U+0085 (Foundation's definition), without building the set.
+    public static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+        default: return scalar.value == 0x85
+        }
+    }
+
     /// Drops a leading list bullet (`・`, `･`, `•`, `●`) and the spaces after it.
     public static func droppingBullet(_ text: String) -> String {
         let trimmed = self.text(text)
-        guard let first = trimmed.first, "・･•●◦".contains(first) else { return trimmed }
+        // The first scalar rules out most texts before the character comparison.
+        guard let scalar = trimmed.unicodeScalars.first, [0x30FB, 0xFF65, 0x2022, 0x25CF, 0x25E6].contains(scalar.value),
+              let first = trimmed.first, "・･•●◦".contains(first) else { return trimmed }
         return self.text(String(trimmed.dropFirst()))
     }
 

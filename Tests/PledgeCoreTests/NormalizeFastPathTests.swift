@@ -20,6 +20,13 @@ import Testing
         }
     }
 
+    @Test func trimmableIsFoundationsWhitespaceAndNewlines() {
+        for value in Array(0...0x3100) + Array(0xFEFF...0xFF10) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(Normalize.isTrimmable(scalar) == CharacterSet.whitespacesAndNewlines.contains(scalar), "\(value)")
+        }
+    }
+
     @Test func textAndSingleLineKeepTheirMeaning() {
         #expect(Normalize.text("  総務課\r\n") == "総務課")
         #expect(Normalize.text("総務課") == "総務課")

@@ -93,7 +93,8 @@ public struct Reconciler: Sendable {
 
     private func read(_ submission: Submission, into result: inout Reconciliation, diagnostics: inout Diagnostics) {
         // The first row of each (measure, activity text) in this file, to name it when it comes again.
-        var firstRows: [NodeID: [String: SourceLocation]] = [:]
+        var firstRows: [ActivityKey: SourceLocation] = [:]
+        firstRows.reserveCapacity(submission.sheets.reduce(0) { $0 + $1.rows.count })
         let fileYear = year ?? submission.fiscalYear.flatMap { FiscalYear(parsing: $0.value) }
         var memo = CellMemo()
         for sheet in submission.sheets {
@@ -108,8 +109,8 @@ public struct Reconciler: Sendable {
                 case .counted(let located):
                     let activity = located.activity
                     let here = sheet.table.location(row: row.number, column: sheet.header["activity"])
-                    let key = Normalize.key(activity.text)
-                    if let first = firstRows[activity.measure]?[key] {
+                    let key = ActivityKey(measure: activity.measure, text: Array(Normalize.key(activity.text).utf8))
+                    if let first = firstRows[key] {
                         let place = first.sheet == here.sheet ? first.cell : "\(first.sheet ?? "")!\(first.cell)"
                         diagnostics.warning(.activityDuplicate, at: here, measureID: plan.format(activity.measure),
                                             department: activity.department,
@@ -117,7 +118,7 @@ public struct Reconciler: Sendable {
                         result.rowsSkipped += 1
                         continue
                     }
-                    firstRows[activity.measure, default: [:]][key] = here
+                    firstRows[key] = here
                     result.activities.append(located)
                 }
             }
@@ -132,12 +133,34 @@ public struct Reconciler: Sendable {
         case counted(LocatedActivity)
     }
 
+    /// A measure and an activity's text key as UTF-8 bytes: the key is NFKC already, so equal keys
+    /// are equal bytes, and hashing the bytes at once skips the normalisation Swift does to hash a
+    /// non-ASCII String (most of the time of a 200,000-row file's duplicate check).
+    struct ActivityKey: Hashable {
+        let measure: NodeID
+        let text: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(measure)
+            text.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
     /// What a file's repeated cells (measure IDs, ratings, department names) mean, worked out once
     /// per spelling: normalising them on every row was most of the time of a large merge.
     struct CellMemo {
         var leaves: [String: NodeID?] = [:]
         var ratings: [String: (value: Int?, stars: Bool)] = [:]
         var departmentKeys: [String: String] = [:]
+        /// The last department cell and its name: rows of one department usually follow each other.
+        var lastDepartment: (cell: String, name: String)?
+
+        mutating func departmentName(_ cell: String) -> String {
+            if let last = lastDepartment, last.cell == cell { return last.name }
+            let name = Departments.normalizedName(cell)
+            lastDepartment = (cell, name)
+            return name
+        }
 
         mutating func leaf(id text: String, _ matcher: MeasureMatcher) -> NodeID? {
             if let known = leaves[text] { return known }
@@ -171,7 +194,7 @@ public struct Reconciler: Sendable {
         let text = Normalize.droppingBullet(header.value("activity", in: row))
         let ratingText = Normalize.text(header.value("rating", in: row))
         let statusText = Normalize.text(header.value("status", in: row))
-        let department = Departments.normalizedName(header.value("department", in: row)).nonEmpty ?? sender ?? ""
+        let department = memo.departmentName(header.value("department", in: row)).nonEmpty ?? sender ?? ""
 
         if text.isEmpty && ratingText.isEmpty && statusText.isEmpty { return .skipped }
         if let yearText = header.value("fiscal_year", in: row).nonEmpty {
@@ -298,8 +321,10 @@ extension Reconciler {
     /// For `check`: each department's own measures it has not written an activity for.
     private func reportOwnGaps(_ result: Reconciliation, submissions: [Submission], diagnostics: inout Diagnostics) {
         // Grouped once: looking them up per file keeps a check of many files linear.
+        var measuresBy: [String: Set<NodeID>] = [:]
+        for located in result.activities { measuresBy[located.activity.department, default: []].insert(located.activity.measure) }
         var reportedBy: [String: Set<NodeID>] = [:]
-        for located in result.activities { reportedBy[Departments.key(located.activity.department), default: []].insert(located.activity.measure) }
+        for (department, measures) in measuresBy { reportedBy[Departments.key(department), default: []].formUnion(measures) }
         var errorsIn: [String: Set<String>] = [:]
         for diagnostic in diagnostics.all where diagnostic.severity == .error {
             if let file = diagnostic.location?.file { errorsIn[file, default: []].insert(diagnostic.measureID) }
@@ -310,7 +335,7 @@ extension Reconciler {
             let reported = reportedBy[key] ?? []
             // A measure whose row has an error is already reported with its cell.
             let withErrors = errorsIn[submission.file] ?? []
-            for leaf in plan.leaves where leaf.departments.contains(where: { Departments.key($0) == key })
+            for leaf in plan.leaves where assignedDepartments[leaf.id]?.contains(key) == true
                 && !reported.contains(leaf.id) && !withErrors.contains(plan.format(leaf.id)) {
                 diagnostics.warning(.measureUnreported, at: SourceLocation(file: submission.file), measureID: plan.format(leaf.id),
                                     department: sender,
@@ -331,5 +356,10 @@ extension Reconciler {
 }
 
 extension String {
-    var nonEmpty: String? { trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : self }
+    var nonEmpty: String? {
+        // Most cells begin with something other than a space: no need to trim them to know.
+        guard let first = unicodeScalars.first else { return nil }
+        if !Normalize.isTrimmable(first) { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : self
+    }
 }
