@@ -72,12 +72,12 @@ public enum Normalize {
     }
 
     /// Whether `trimmingCharacters(in: .whitespacesAndNewlines)` removes the scalar: general
-    /// category Z*, U+0009–U+000D and U+0085 (Foundation's definition), without building the set.
+    /// category Z*, U+0009–U+000D, U+0085 and (as Foundation has it) U+200B, without building the set.
     public static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
         switch scalar.properties.generalCategory {
         case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
-        default: return scalar.value == 0x85
+        default: return scalar.value == 0x85 || scalar.value == 0x200B
         }
     }
 
