@@ -21,10 +21,15 @@ public struct NodeID: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(path)
     }
 
+    /// The largest level number read.
+    public static let maxNumber = 9_999
+
     /// A level number written in Arabic digits or Roman numerals (`4`, `IV`, `Ⅳ`, `４`).
     public static func number(_ text: String) -> Int? {
         let value = Normalize.compact(text).uppercased()
-        if let number = Int(value), number > 0, value.allSatisfy(\.isASCII) { return number }
+        // A level number of a real plan has a few digits; a bound keeps `RomanNumeral.string` (one
+        // M per thousand) and the arithmetic on ids finite for a number like 9223372036854775807.
+        if let number = Int(value), number > 0, value.allSatisfy(\.isASCII) { return number <= maxNumber ? number : nil }
         return RomanNumeral.value(of: value)
     }
 

@@ -4,14 +4,15 @@ import TableIO
 
 /// The one printer of every command: diagnostics and refusals on stderr, results on stdout, each
 /// line written at once (unbuffered), so that piped or redirected together they keep the order in
-/// which they happened.
+/// which they happened. Control characters are escaped here, once for every line printed
+/// (`TerminalText`): messages quote cells and paths, and either may hold ESC or BEL.
 enum Terminal {
     static func result(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        FileHandle.standardOutput.write(Data((TerminalText.escaped(line, keepingLineBreaks: true) + "\n").utf8))
     }
 
     static func problem(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.escaped(line, keepingLineBreaks: true) + "\n").utf8))
     }
 
     /// How many lines of one kind (severity, code, department or file) are printed before the rest
@@ -32,12 +33,13 @@ enum Terminal {
         }
         for key in order {
             let group = groups[key]!
-            for diagnostic in group.prefix(linesPerGroup) { problem(diagnostic.line) }
+            // A line break from a cell is escaped too: one diagnostic, one line.
+            for diagnostic in group.prefix(linesPerGroup) { problem(TerminalText.escaped(diagnostic.line)) }
             let rest = group.dropFirst(linesPerGroup)
             guard let first = rest.first else { continue }
             let cells = rest.prefix(5).compactMap { $0.location?.cell }.filter { !$0.isEmpty }
             let place = cells.isEmpty ? "" : "（\(first.location?.file ?? "") \(cells.joined(separator: "、"))\(rest.count > cells.count ? " …" : "")）"
-            problem("\(first.severity.japanese) …同じ種類がほかに\(rest.count)件あります\(place)。")
+            problem(TerminalText.escaped("\(first.severity.japanese) …同じ種類がほかに\(rest.count)件あります\(place)。"))
         }
     }
 

@@ -4,88 +4,51 @@ import Foundation
 /// breaks; records end with CRLF, LF or CR. A quote that opens and never closes, or text after a
 /// closing quote, is an error naming the row and column, because reading past it would shift
 /// every later value into the wrong column.
+///
+/// A file is streamed, never read whole: its head is sniffed (a workbook, binary data) and its
+/// size bounded before the body is read; one pass decides the encoding (`EncodingScan`), a second
+/// decodes and splits it with `TableLimits` enforced as each cell ends. Memory is one 1 MB chunk
+/// plus the table.
 public enum CSVReader {
     public static func read(contentsOf url: URL, displayName: String? = nil) throws(TableReadError) -> (table: Table, encoding: CSVEncoding) {
         let file = displayName ?? url.lastPathComponent
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw TableReadError(file: file, "ファイルを読み込めません（\(error.localizedDescription)）。")
+        let source = try RegularFile(path: url.path, file: file)
+        let declared = try withHead(of: source) { head throws(TableReadError) in try TextEncodingDetector.sniff(head, file: file) }
+        guard source.size <= TableLimits.maxCSVFileBytes else {
+            throw TableReadError(file: file, "ファイルが大きすぎます（\(TableLimits.grouped(source.size))バイト、CSVの上限\(TableLimits.grouped(TableLimits.maxCSVFileBytes))バイト）。"
+                                 + "提出ファイルとして想定する大きさを超えているため読み込みません。")
         }
-        let (text, encoding) = try TextEncodingDetector.decode(data, file: file)
+        let bodyStart = TextEncodingDetector.bomLength(declared)
+        var encoding = declared ?? .utf8
+        if declared == nil || declared == .utf8BOM {
+            var scan = EncodingScan(declaredUTF8: declared == .utf8BOM)
+            try source.forEachChunk(from: bodyStart) { chunk in _ = scan.feed(chunk) }
+            let found = try TextEncodingDetector.encoding(scan.finish(), file: file)
+            if declared == nil { encoding = found }
+        }
         let tabSeparated = url.pathExtension.lowercased() == "tsv" || encoding == .utf16LE || encoding == .utf16BE
-        let table = try parse(text, file: file, delimiter: tabSeparated ? "\t" : ",")
-        return (table, encoding)
+        var tokenizer = CSVTokenizer(file: file, delimiter: tabSeparated ? UInt8(ascii: "\t") : UInt8(ascii: ","))
+        var transcoder = ChunkTranscoder(encoding: encoding)
+        try source.forEachChunk(from: bodyStart) { chunk throws(TableReadError) in
+            try transcoder.feed(chunk, to: &tokenizer)
+        }
+        try transcoder.finish(to: &tokenizer)
+        return (Table(file: file, rows: try tokenizer.finish()), encoding)
     }
 
+    private static func withHead<T>(of source: RegularFile, _ body: (UnsafeBufferPointer<UInt8>) throws(TableReadError) -> T) throws(TableReadError) -> T {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: TextEncodingDetector.headBytes, alignment: 16)
+        defer { buffer.deallocate() }
+        let count = try source.read(at: 0, count: TextEncodingDetector.headBytes, into: buffer)
+        return try body(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+    }
+
+    /// Splits text already decoded (tests, and text from elsewhere) with the same rules and limits.
     public static func parse(_ text: String, file: String, delimiter: Unicode.Scalar = ",") throws(TableReadError) -> Table {
-        var rows: [Row] = []
-        var fields: [String] = []
-        var field = String.UnicodeScalarView()
-        var rowNumber = 1
-        var quoteOpenedAt: (row: Int, column: Int)?
-        var inQuotes = false
-        var afterClosingQuote = false
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-
-        func endField() {
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
-            afterClosingQuote = false
-        }
-        func endRecord() {
-            endField()
-            rows.append(Row(number: rowNumber, values: fields))
-            fields = []
-            rowNumber += 1
-        }
-
-        while index < scalars.count {
-            let scalar = scalars[index]
-            index += 1
-            if inQuotes {
-                if scalar == "\"" {
-                    if index < scalars.count && scalars[index] == "\"" {
-                        field.append("\"")
-                        index += 1
-                    } else {
-                        inQuotes = false
-                        afterClosingQuote = true
-                    }
-                } else {
-                    field.append(scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case delimiter:
-                endField()
-            case "\r", "\n":
-                if scalar == "\r" && index < scalars.count && scalars[index] == "\n" { index += 1 }
-                endRecord()
-            case "\"" where field.isEmpty && !afterClosingQuote:
-                inQuotes = true
-                quoteOpenedAt = (rowNumber, fields.count + 1)
-            default:
-                let column = fields.count + 1
-                if afterClosingQuote {
-                    throw TableReadError(SourceLocation(file: file, row: rowNumber, column: column),
-                                         "CSVの引用符の後に余分な文字があります（\(rowNumber)行目 \(column)列目）。")
-                }
-                if scalar == "\"" {
-                    throw TableReadError(SourceLocation(file: file, row: rowNumber, column: column),
-                                         "CSVの引用符(\")が項目の途中にあります（\(rowNumber)行目 \(column)列目）。引用符を含む値は全体を\"で囲み、\"は\"\"と書きます。")
-                }
-                field.append(scalar)
-            }
-        }
-        if inQuotes, let opened = quoteOpenedAt {
-            throw TableReadError(SourceLocation(file: file, row: opened.row, column: opened.column),
-                                 "CSVの引用符(\")が閉じられていません（\(opened.row)行目 \(opened.column)列目から始まる値）。")
-        }
-        if !field.isEmpty || !fields.isEmpty || afterClosingQuote { endRecord() }
-        return Table(file: file, rows: rows)
+        var tokenizer = CSVTokenizer(file: file, delimiter: UInt8(ascii: delimiter))
+        var utf8 = Array(text.utf8)
+        try utf8.withUnsafeMutableBufferPointer { bytes throws(TableReadError) in try tokenizer.feed(UnsafeBufferPointer(bytes)) }
+        utf8 = []
+        return Table(file: file, rows: try tokenizer.finish())
     }
 }

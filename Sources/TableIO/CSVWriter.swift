@@ -3,37 +3,70 @@ import Foundation
 /// Writes CSV for the open-data portal: CRLF record ends, a field quoted only when it holds a
 /// comma, a quote or a line break, and the encoding the portal asks for.
 public enum CSVWriter {
+    /// A character the encoding cannot hold: its record (1 = the header), column and code point.
+    public struct Unencodable: Sendable, Equatable {
+        public var record: Int
+        public var column: String
+        public var character: Unicode.Scalar
+        /// `「𠮷」（U+20BB7）`
+        public var characterText: String {
+            "「\(character)」（U+\(String(character.value, radix: 16, uppercase: true).leftPadded(to: 4))）"
+        }
+    }
+
     public enum WriteError: Error, CustomStringConvertible {
-        case unencodable(value: String, encoding: CSVEncoding)
+        /// Every character that could not be encoded, in file order.
+        case unencodable([Unencodable], encoding: CSVEncoding)
         public var description: String {
             switch self {
-            case let .unencodable(value, encoding):
-                return "値「\(value)」は\(encoding.rawValue)で表せない文字を含みます。--csv-encoding utf-8-bom を使ってください。"
+            case let .unencodable(found, encoding):
+                let first = found.first.map { "\($0.record)行目 \($0.column) 列の文字\($0.characterText)" } ?? ""
+                return "\(first)ほか\(found.count - 1)文字は\(encoding.rawValue)で表せません。--csv-encoding utf-8-bom を使ってください。"
             }
         }
     }
 
     public static func encode(header: [String], rows: [[String]], encoding: CSVEncoding) throws -> Data {
-        var text = line(header)
-        for row in rows { text += line(row) }
         switch encoding {
         case .utf8:
-            return Data(text.utf8)
+            return Data(text(header, rows).utf8)
         case .utf8BOM:
-            return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+            return Data([0xEF, 0xBB, 0xBF]) + Data(text(header, rows).utf8)
         case .cp932:
-            var data = Data()
-            for row in [header] + rows {
-                for value in row where value.data(using: .shiftJIS, allowLossyConversion: false) == nil {
-                    throw WriteError.unencodable(value: value, encoding: encoding)
-                }
-                data += line(row).data(using: .shiftJIS, allowLossyConversion: false)!
-            }
-            return data
+            return try cp932(header: header, rows: rows)
         case .utf16LE, .utf16BE:
-            let body = text.data(using: encoding == .utf16LE ? .utf16LittleEndian : .utf16BigEndian)!
+            let body = text(header, rows).data(using: encoding == .utf16LE ? .utf16LittleEndian : .utf16BigEndian)!
             return Data(encoding == .utf16LE ? [0xFF, 0xFE] : [0xFE, 0xFF]) + body
         }
+    }
+
+    static func text(_ header: [String], _ rows: [[String]]) -> String {
+        var text = line(header)
+        for row in rows { text += line(row) }
+        return text
+    }
+
+    /// Scalar by scalar through `CP932Encoder`, collecting every character it refuses.
+    static func cp932(header: [String], rows: [[String]]) throws -> Data {
+        var bytes: [UInt8] = []
+        var refused: [Unencodable] = []
+        for (index, row) in ([header] + rows).enumerated() {
+            for (column, value) in row.enumerated() {
+                if column > 0 { bytes.append(UInt8(ascii: ",")) }
+                for scalar in quoted(value).unicodeScalars {
+                    switch CP932Encoder.encode(scalar) {
+                    case let .bytes(encoded): bytes += encoded
+                    case .dropped: break
+                    case .unencodable:
+                        refused.append(Unencodable(record: index + 1, column: column < header.count ? header[column] : "\(column + 1)",
+                                                   character: scalar))
+                    }
+                }
+            }
+            bytes += [0x0D, 0x0A]
+        }
+        if !refused.isEmpty { throw WriteError.unencodable(refused, encoding: .cp932) }
+        return Data(bytes)
     }
 
     static func line(_ values: [String]) -> String {
@@ -46,5 +79,11 @@ public enum CSVWriter {
         guard value.unicodeScalars.contains(where: { [0x22, 0x2C, 0x85, 0x2028, 0x2029].contains($0.value) || (0x0A...0x0D).contains($0.value) }),
               value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -8,50 +8,102 @@ public enum CSVEncoding: String, Sendable, CaseIterable {
     case cp932 = "cp932"
     case utf16LE = "utf-16le"
     case utf16BE = "utf-16be"
+
+    /// The name a clerk knows it by.
+    var japaneseName: String {
+        switch self {
+        case .utf8: "UTF-8"
+        case .utf8BOM: "UTF-8（BOM付き）"
+        case .cp932: "Shift_JIS(CP932)"
+        case .utf16LE, .utf16BE: "UTF-16"
+        }
+    }
+
+    /// Foundation's name for decoding it.
+    var foundation: String.Encoding {
+        switch self {
+        case .utf8, .utf8BOM: .utf8
+        case .cp932: .shiftJIS
+        case .utf16LE: .utf16LittleEndian
+        case .utf16BE: .utf16BigEndian
+        }
+    }
 }
 
+/// Decides a CSV's encoding from its bytes: a BOM if present, else the rows' votes
+/// (`EncodingScan`): UTF-8 if no row needs CP932, CP932 if no row needs UTF-8. Anything else is
+/// refused rather than guessed, since a wrong guess would publish mojibake: a file that is not text,
+/// a row valid in neither encoding, and a file mixing both, each naming the row.
 public enum TextEncodingDetector {
-    /// Decodes a whole file, deciding the encoding from its bytes: a BOM if present, else UTF-8
-    /// if every byte sequence is valid UTF-8, else CP932 if every sequence is valid CP932. Anything
-    /// else is refused rather than guessed: a wrong guess would publish mojibake.
-    public static func decode(_ data: Data, file: String) throws(TableReadError) -> (text: String, encoding: CSVEncoding) {
-        let bytes = [UInt8](data.prefix(8))
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+    /// How many bytes of a file are looked at before its size is even considered.
+    static let headBytes = 64 << 10
+
+    /// What the first bytes say: the BOM's encoding, or nil when the rows must decide. Refuses
+    /// what is plainly no text (a workbook, a NUL byte), so a huge binary file costs one read.
+    static func sniff(_ head: UnsafeBufferPointer<UInt8>, file: String) throws(TableReadError) -> CSVEncoding? {
+        let starts = { (magic: [UInt8]) in head.count >= magic.count && head.prefix(magic.count).elementsEqual(magic) }
+        if starts([0xD0, 0xCF, 0x11, 0xE0]) {
             throw TableReadError(file: file, "CSVファイルではありません（Excel 97-2003形式のブックまたは暗号化されたブックです）。CSV形式で保存し直してください。")
         }
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+        if starts([0x50, 0x4B, 0x03, 0x04]) {
             throw TableReadError(file: file, "CSVファイルではありません（ZIP形式、.xlsxのブックと思われます）。拡張子を確認してください。")
         }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            return (try utf8(data.dropFirst(3), file: file), .utf8BOM)
+        if starts([0xEF, 0xBB, 0xBF]) { return .utf8BOM }
+        if starts([0xFF, 0xFE]) { return .utf16LE }
+        if starts([0xFE, 0xFF]) { return .utf16BE }
+        if head.contains(0) { throw binary(file) }
+        return nil
+    }
+
+    static func bomLength(_ encoding: CSVEncoding?) -> Int {
+        switch encoding {
+        case .utf8BOM: 3
+        case .utf16LE, .utf16BE: 2
+        default: 0
         }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            let littleEndian = bytes[0] == 0xFF
-            guard let text = String(data: data.dropFirst(2), encoding: littleEndian ? .utf16LittleEndian : .utf16BigEndian) else {
-                throw TableReadError(file: file, "UTF-16として読めないバイト列があります。")
+    }
+
+    static func binary(_ file: String) -> TableReadError {
+        TableReadError(file: file, "CSVファイルではありません（バイナリデータを含んでいます）。")
+    }
+
+    /// The encoding the scan found, or the refusal naming the row.
+    static func encoding(_ verdict: EncodingScan.Verdict, file: String) throws(TableReadError) -> CSVEncoding {
+        switch verdict {
+        case .utf8: return .utf8
+        case .cp932: return .cp932
+        case .binary: throw binary(file)
+        case let .invalid(row):
+            throw TableReadError(SourceLocation(file: file, row: row),
+                                 "文字コードを判別できません（\(row)行目に、UTF-8としてもShift_JIS(CP932)としても読めないバイト列があります）。"
+                                 + "ExcelでCSV形式またはCSV UTF-8形式で保存し直してください。")
+        case let .mixed(majority, majorityRow, minority, minorityRow, minorityRows):
+            let others = minorityRows > 1 ? "（ほか\(TableLimits.grouped(minorityRows - 1))行）" : ""
+            let declared = majority == .utf8BOM ? "先頭のBOMではUTF-8とされていますが" : "\(majorityRow)行目などは\(majority.japaneseName)ですが"
+            throw TableReadError(SourceLocation(file: file, row: minorityRow),
+                                 "文字コードが混在しています。\(declared)、\(minorityRow)行目\(others)は\(minority.japaneseName)です。"
+                                 + "どちらで読んでも一部が文字化けするため読み込みません。ファイル全体を一つの文字コードで保存し直してください"
+                                 + "（Excelで「CSV UTF-8（コンマ区切り）」として保存するなど）。")
+        }
+    }
+
+    /// Decodes a whole file held in memory (`CSVReader.read` streams a file instead).
+    public static func decode(_ data: Data, file: String) throws(TableReadError) -> (text: String, encoding: CSVEncoding) {
+        let bytes = [UInt8](data)
+        return try bytes.withUnsafeBufferPointer { all throws(TableReadError) in
+            let declared = try sniff(UnsafeBufferPointer(rebasing: all.prefix(headBytes)), file: file)
+            let body = UnsafeBufferPointer(rebasing: all.dropFirst(bomLength(declared)))
+            var encoding = declared
+            if declared == nil || declared == .utf8BOM {
+                var scan = EncodingScan(declaredUTF8: declared == .utf8BOM)
+                _ = scan.feed(body)
+                let found = try self.encoding(scan.finish(), file: file)
+                if declared == nil { encoding = found }
             }
-            return (text, littleEndian ? .utf16LE : .utf16BE)
+            guard let encoding, let text = String(bytes: body, encoding: encoding.foundation) else {
+                throw TableReadError(file: file, "\(declared?.japaneseName ?? "Shift_JIS(CP932)")として読めないバイト列があります。")
+            }
+            return (text, encoding)
         }
-        if data.contains(0) {
-            throw TableReadError(file: file, "CSVファイルではありません（バイナリデータを含んでいます）。")
-        }
-        if let text = String(validatingUTF8Data: data) { return (text, .utf8) }
-        if let text = String(data: data, encoding: .shiftJIS) { return (text, .cp932) }
-        throw TableReadError(file: file, "文字コードを判別できません（UTF-8でもShift_JIS(CP932)でもありません）。ExcelでCSV形式またはCSV UTF-8形式で保存し直してください。")
-    }
-
-    private static func utf8(_ data: Data, file: String) throws(TableReadError) -> String {
-        guard let text = String(validatingUTF8Data: data) else {
-            throw TableReadError(file: file, "UTF-8のBOMがありますが、UTF-8として正しくないバイト列を含んでいます。")
-        }
-        return text
-    }
-}
-
-extension String {
-    /// Strict UTF-8 decoding: nil on any invalid sequence (Foundation's init repairs silently).
-    init?(validatingUTF8Data data: Data) {
-        guard let text = String(validating: data, as: UTF8.self) else { return nil }
-        self = text
     }
 }

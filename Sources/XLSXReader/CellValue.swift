@@ -67,8 +67,11 @@ public enum CellValue {
         // The time: hh:mm:ss(.fff…), then an optional zone (Z, +hh:mm) that Excel ignores.
         let timeText = parts[1].prefix { $0 != "Z" && $0 != "+" && $0 != "-" }
         let timeFields = timeText.split(separator: ":", omittingEmptySubsequences: false)
-        guard timeFields.count >= 2, let hours = Int(timeFields[0]), let minutes = Int(timeFields[1]),
-              let seconds = timeFields.count > 2 ? Double(timeFields[2]) : 0 else { return text }
+        // Two-digit hours and minutes and seconds under a minute: the arithmetic below cannot overflow
+        // on a hostile `T99999999999999999:00` or `00:00:1e300`.
+        guard timeFields.count >= 2, timeFields[0].count <= 2, timeFields[1].count <= 2,
+              let hours = Int(timeFields[0]), let minutes = Int(timeFields[1]),
+              let seconds = timeFields.count > 2 ? Double(timeFields[2]) : 0, seconds >= 0, seconds < 61 else { return text }
         var days = unixDays(year: year, month: month, day: day)
         var total = hours * 3600 + minutes * 60 + Int(seconds.rounded())
         days += total / 86_400

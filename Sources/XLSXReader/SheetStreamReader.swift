@@ -15,18 +15,14 @@ import TableIO
 /// Excel's own limits (last row, column XFD, 32,767 characters a cell) and the reader's (cells and
 /// text a sheet may hold) are checked as each row and cell is read, never after the whole sheet.
 final class SheetStreamReader {
-    /// Columns beyond XFD do not exist in Excel.
-    static let maxColumn = 16_384
-    /// Excel's last row.
-    static let maxRow = 1_048_576
-    /// Cells a sheet may occupy (padding between sparse cells included): a guard against a small
-    /// file that spreads a few cells over millions of columns. 10 million empty cells are 160 MB.
-    static let maxCells = 10_000_000
-    /// What an Excel cell holds (UTF-16 code units, as Excel counts).
-    static let maxCellCharacters = 32_767
-    /// The text one sheet's cells may hold together (UTF-8 bytes): 12,000 cells pointing at one 1 MB
-    /// shared string would otherwise become 12 GB of text downstream.
-    static let maxTableTextBytes = 256 << 20
+    // Excel's limits and the reader's, shared with the CSV reader (TableLimits).
+    static let maxColumn = TableLimits.maxColumn
+    static let maxRow = TableLimits.maxRow
+    /// A guard against a small file that spreads a few cells over millions of columns.
+    static let maxCells = TableLimits.maxCells
+    static let maxCellCharacters = TableLimits.maxCellCharacters
+    /// 12,000 cells pointing at one 1 MB shared string would otherwise become 12 GB of text downstream.
+    static let maxTableTextBytes = TableLimits.maxTextBytes
 
     let sheet: String
     let sharedStrings: [String]

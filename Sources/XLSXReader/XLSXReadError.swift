@@ -68,7 +68,7 @@ public enum XLSXReadError: Error, Sendable, Equatable {
         case let .missingPart(part):
             return "ブックに必要な部品「\(part)」がありません。Excelで「Excelブック(*.xlsx)」として保存し直してください。"
         case .tooManyCells:
-            return "シートのセルが多すぎます（空白を含めて上限\(Self.grouped(SheetStreamReader.maxCells))個）。安全のため読み込みません。"
+            return TableLimits.tooManyCellsMessage
         case let .badCell(_, _, _, detail):
             return "セルの内容を読めません（\(detail)）。"
         case .fileNotFound:
@@ -84,25 +84,15 @@ public enum XLSXReadError: Error, Sendable, Equatable {
             return "\(sheets.count)枚のシート（\(sheets.prefix(3).map { "「\($0)」" }.joined(separator: ""))\(sheets.count > 3 ? "ほか" : "")）が"
                 + "同じ部品「\(part)」を指しています（1部品に1シートまで）。Excelの作るファイルにはないもので、安全のため読み込みません。"
         case let .rowBeyondLimit(_, row):
-            return "行番号\(Self.grouped(row))がExcelの上限\(Self.grouped(SheetStreamReader.maxRow))行を超えています。安全のため読み込みません。"
+            return TableLimits.rowBeyondMessage(row)
         case let .cellTooLong(_, _, _, characters):
-            return "セルの文字数が\(Self.grouped(characters))文字あり、Excelのセルの上限\(Self.grouped(SheetStreamReader.maxCellCharacters))文字を超えています。"
-                + "長すぎる文章を分けてください。"
+            return TableLimits.cellTooLongMessage(characters: characters)
         case let .tableTextLimit(_, _, limit):
             return "シートの文字の合計が上限（\(Self.grouped(limit))バイト）を超えます（同じ長い文字列を多くのセルが参照しています）。安全のため読み込みません。"
         }
     }
 
-    /// `1,048,576`: figures in messages are read by people.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return value < 0 ? "-" + result : result
-    }
+    static func grouped(_ value: Int) -> String { TableLimits.grouped(value) }
 
     public func tableReadError(file: String) -> TableReadError {
         switch self {

@@ -6,7 +6,7 @@ final class ZipFileBytes: @unchecked Sendable {
     let count: Int
 
     init(url: URL, limit: Int) throws(XLSXReadError) {
-        let fd = open(url.path, O_RDONLY)
+        let fd = open(url.path, O_RDONLY | O_NONBLOCK)  // a FIFO must not block: refused below
         guard fd >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw .fileNotFound }
             throw .damaged(part: url.lastPathComponent, detail: "ファイルを開けません")
@@ -14,6 +14,7 @@ final class ZipFileBytes: @unchecked Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .damaged(part: url.lastPathComponent, detail: "ファイルを開けません") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notZip }
         let size = Int(info.st_size)
         guard size <= limit else { throw .fileTooLarge(bytes: size) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 16)

@@ -31,6 +31,8 @@ public final class Chart {
 
     init(_ handle: UnsafeMutablePointer<lxw_chart>) { self.handle = handle }
 
+    /// libxlsxwriter reads a series name, title or axis name that begins with `=` as a cell
+    /// reference: these take the program's and the layout's own texts, never a department's.
     public func addSeries(name: String, categories: Range, values: Range, color: UInt32? = nil) {
         let series = chart_add_series(handle, nil, nil)!
         chart_series_set_categories(series, categories.sheet, lxw_row_t(categories.firstRow), lxw_col_t(categories.firstColumn),

@@ -71,4 +71,6 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case planInvalid = "plan.invalid"
     case auditUnmatched = "audit.unmatched"
     case auditNoFigures = "audit.no_figures"
+    case textFormulaLike = "text.formula_like"
+    case outputUnencodable = "output.unencodable"
 }

@@ -6,16 +6,20 @@ import TableIO
 public struct ColumnSpec: Sendable, Hashable {
     public let name: String
     public let aliases: [String]
+    /// The names' keys, normalised once: a header search may look at 40 rows of 16,384 cells.
+    private let keys: Set<String>
 
     public init(_ name: String, _ aliases: [String]) {
         self.name = name
         self.aliases = aliases
+        keys = Set(([name] + aliases).map(Normalize.key))
     }
 
     func matches(_ header: String) -> Bool {
-        let key = Normalize.key(header)
-        return !key.isEmpty && ([name] + aliases).contains { Normalize.key($0) == key }
+        keys.contains(Normalize.key(header))
     }
+
+    func matches(key: String) -> Bool { keys.contains(key) }
 }
 
 /// Where each known column sits in a header row (1-based columns).
@@ -30,7 +34,8 @@ public struct HeaderMap: Sendable {
         var width = 0
         for (offset, header) in row.values.enumerated() {
             if !header.trimmingCharacters(in: .whitespaces).isEmpty { width = offset + 1 }
-            guard let spec = specs.first(where: { $0.matches(header) }), columns[spec.name] == nil else { continue }
+            let key = Normalize.key(header)
+            guard let spec = specs.first(where: { $0.matches(key: key) }), columns[spec.name] == nil else { continue }
             columns[spec.name] = offset + 1
         }
         self.width = width

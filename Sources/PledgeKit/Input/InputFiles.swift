@@ -2,41 +2,99 @@ import Foundation
 import TableIO
 
 /// The files a run reads: every `.csv`, `.tsv` and `.xlsx` in the folders given (recursively), in
-/// a stable order. Anything else in an inbox is listed, never silently ignored.
+/// a stable order. Every other entry of an inbox is reported, never silently passed over: a file
+/// of another kind, a name that is not UTF-8, a link, a FIFO or device (never opened: it could
+/// block), a folder named like a workbook.
 public enum InputFiles {
     public static let readableExtensions: Set<String> = ["csv", "tsv", "xlsx", "xlsm"]
 
     public static func collect(_ paths: [URL], diagnostics: inout Diagnostics) -> [URL] {
         var files: [URL] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
+            var info = stat()
+            guard stat(path.path, &info) == 0 else {
                 diagnostics.error(.fileUnreadable, at: SourceLocation(file: path.path), "ファイルまたはフォルダが見つかりません。")
                 continue
             }
-            if !isDirectory.boolValue {
-                files.append(path)
-                continue
-            }
-            let found = (FileManager.default.enumerator(at: path, includingPropertiesForKeys: [.isRegularFileKey],
-                                                        options: [.skipsHiddenFiles])?.allObjects as? [URL]) ?? []
-            for file in found.sorted(by: { $0.path < $1.path }) {
-                guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-                let name = file.lastPathComponent
-                let ext = file.pathExtension.lowercased()
-                if name.hasPrefix("~$") { continue }  // Excel's lock file of an open workbook
-                if readableExtensions.contains(ext) {
-                    files.append(file)
-                } else if ext == "xls" {
-                    diagnostics.error(.fileUnreadable, at: SourceLocation(file: name),
-                                      "Excel 97-2003形式(.xls)は読めません。Excelで.xlsx形式(Excelブック)として保存し直してください。")
-                } else {
-                    diagnostics.warning(.fileIgnored, at: SourceLocation(file: name),
-                                        "対象外のファイルです（.xlsx・.csv・.tsvのみ読み込みます）。")
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                for entry in InboxEntry.walk(path) {
+                    if let file = accept(entry, root: path, diagnostics: &diagnostics) { files.append(file) }
                 }
+            case S_IFREG:
+                files.append(path)
+            default:
+                // Named on the command line (`check /dev/stdin`, a FIFO): the link is the user's own, the kind is not readable.
+                diagnostics.error(.fileUnreadable, at: SourceLocation(file: path.lastPathComponent),
+                                  "通常のファイルではありません（\(FileKind.name(of: info.st_mode))）。提出ファイルそのものを指定してください。")
             }
         }
         return files
+    }
+
+    /// The file to read for an inbox entry, or nil with the entry reported.
+    private static func accept(_ entry: InboxEntry, root: URL, diagnostics: inout Diagnostics) -> URL? {
+        let place = SourceLocation(file: entry.displayName)
+        let readable = readableExtensions.contains(entry.pathExtension)
+        if entry.isExcelLock { return nil }  // there only while Excel has the workbook open
+        if entry.isHidden {
+            if readable {
+                diagnostics.info(.fileIgnored, at: place, "隠しファイル（名前が「.」で始まる）のため読み込みません。")
+            }
+            return nil
+        }
+        guard let url = entry.url else {
+            let reading = entry.cp932Reading.map { "（CP932として読むと「\($0)」）" } ?? ""
+            diagnostics.error(.fileUnreadable, at: place,
+                              "ファイル名の文字コードがUTF-8ではないため読み込みません\(reading)。Windowsで作ったZIPを文字コードを指定せずに展開すると"
+                              + "こうなります。ZIPを文字コードCP932（Shift_JIS）を指定して展開し直してください（例: unzip -O cp932）。")
+            return nil
+        }
+        switch entry.kind {
+        case .regular:
+            if readable { return url }
+            if entry.pathExtension == "xls" {
+                diagnostics.error(.fileUnreadable, at: place,
+                                  "Excel 97-2003形式(.xls)は読めません。Excelで.xlsx形式(Excelブック)として保存し直してください。")
+            } else {
+                diagnostics.warning(.fileIgnored, at: place, "対象外のファイルです（.xlsx・.csv・.tsvのみ読み込みます）。")
+            }
+        case .directory:
+            // Any other folder is entered: its entries follow this one.
+            guard readable else { return nil }
+            diagnostics.error(.fileUnreadable, at: place,
+                              "ファイルではなくフォルダです（名前が.\(entry.pathExtension)で終わっています）。ブックを展開したものであれば、元の.\(entry.pathExtension)ファイルを入れてください。")
+        case .symlink:
+            reportLink(entry, url: url, root: root, diagnostics: &diagnostics)
+        case .fifo, .device, .socket, .other:
+            guard readable else {
+                diagnostics.warning(.fileIgnored, at: place, "対象外のファイルです（.xlsx・.csv・.tsvのみ読み込みます）。")
+                return nil
+            }
+            diagnostics.error(.fileUnreadable, at: place,
+                              "通常のファイルではありません（\(entry.kindName)）。開くと止まるおそれがあるため読み込みません。提出ファイルそのものを入れてください。")
+        }
+        return nil
+    }
+
+    /// A link is never read as a submission: one to a file inside the inbox is that file, read under
+    /// its own name; one pointing outside could show any file of this computer in the messages and
+    /// the reconciliation list (a zip can carry such a link).
+    private static func reportLink(_ entry: InboxEntry, url: URL, root: URL, diagnostics: inout Diagnostics) {
+        let place = SourceLocation(file: entry.displayName)
+        let target = url.resolvingSymlinksInPath()
+        guard FileManager.default.fileExists(atPath: target.path) else {
+            diagnostics.error(.fileUnreadable, at: place, "シンボリックリンクですが、リンク先がありません。提出ファイルそのものを入れてください。")
+            return
+        }
+        if OutputLocation.contains(OutputLocation.canonical(root), target.pathComponents) {
+            diagnostics.info(.fileIgnored, at: place,
+                             "提出フォルダの中の \(InboxReader.displayName(of: target, roots: [root.resolvingSymlinksInPath()])) へのシンボリックリンクです。"
+                             + "同じファイルを2回読まないよう、リンクとしては読み込みません（リンク先はそのファイルとして扱います）。")
+        } else {
+            diagnostics.error(.fileUnreadable, at: place,
+                              "提出フォルダの外（\(target.path)）を指すシンボリックリンクです。安全のため読み込みません。提出ファイルそのものを提出フォルダにコピーしてください。")
+        }
     }
 }
 

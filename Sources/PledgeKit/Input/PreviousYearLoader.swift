@@ -71,13 +71,14 @@ public enum PreviousYearLoader {
             if Normalize.key(idText) == "all" {
                 figures.overall = value
             } else if let id = NodeID(parsing: idText), let node = plan.node(id) {
-                let title = titles.value("title", in: row)
+                // Our summary.csv writes a formula-like title with a leading ' (FormulaGuard).
+                let title = FormulaGuard.restored(titles.value("title", in: row))
                 if !title.isEmpty, Normalize.key(title) != Normalize.key(node.title) {
                     diagnostics.info(.previousYear, at: table.location(row: row.number, column: titles["title"]),
                                      "\(plan.format(id)) の見出しは\(expected.label)の「\(title)」から「\(node.title)」に変わっています。IDで対応付けました。")
                 }
                 figures.percentages[id] = value
-            } else if let id = renamedNode(title: titles.value("title", in: row), plan: plan) {
+            } else if let id = renamedNode(title: FormulaGuard.restored(titles.value("title", in: row)), plan: plan) {
                 // A pledge renumbered since: the same title under a new ID.
                 diagnostics.info(.previousYear, at: table.location(row: row.number, column: header["id"]),
                                  "\(expected.label)のID「\(idText)」は今年度の計画にありませんが、見出しが同じ \(plan.format(id)) と対応付けました。")

@@ -67,6 +67,12 @@ public enum SubmissionReader {
             }
         }
         submission.sender = submission.namedSender()
+        // Read here, for `check` as for `merge`: a date that means nothing is the department's to fix
+        // before it is needed to decide between two files.
+        if let submitted = submission.submitted, SubmissionDate(parsing: submitted.value) == nil {
+            diagnostics.error(.dateInvalid, at: submitted.location, department: submission.sender ?? "",
+                              "提出日「\(submitted.value)」を日付として読めません（例: 2021/4/20、令和3年4月20日。1900年から2200年までの日付）。")
+        }
         guard !submission.sheets.isEmpty else {
             diagnostics.error(.headerMissing, at: SourceLocation(file: file),
                               "見出し行が見つかりません。「取組事業内容」と「評価」（または「状況」）の列見出しが必要です。")

@@ -30,8 +30,17 @@ public struct SubmissionDate: Sendable, Hashable, Comparable, CustomStringConver
         }
         value = value.replacingOccurrences(of: "元年", with: "1年")
         let parts = value.split(whereSeparator: { "/-.年月日".contains($0) }).map(String.init)
-        guard parts.count == 3, let first = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        // Digits counted before any arithmetic: `R9223372036854775807` must not overflow the era's
+        // offset; an era year has at most two digits, a western year four.
+        guard parts.count == 3, let first = Self.number(parts[0], digits: eraOffset == nil ? 4 : 2),
+              let month = Self.number(parts[1], digits: 2), let day = Self.number(parts[2], digits: 2) else { return nil }
         self.init(year: eraOffset.map { $0 + first } ?? first, month: month, day: day)
+    }
+
+    /// A number of at most `digits` ASCII digits; nil for anything else (a sign, a fraction, more digits).
+    private static func number(_ text: String, digits: Int) -> Int? {
+        guard !text.isEmpty, text.count <= digits, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(text)
     }
 
     /// Excel's 1900 date system: serial 1 is 1900-01-01, with the phantom 1900-02-29.

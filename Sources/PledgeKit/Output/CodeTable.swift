@@ -68,5 +68,7 @@ public enum CodeTable {
         .planInvalid: ("計画の誤り", "計画ファイルの内容に誤りがある"),
         .auditUnmatched: ("計画にない公表ID", "audit: 公表された表のIDが計画にない（点検しない）"),
         .auditNoFigures: ("公表の数値が見つからない", "audit: 公表された報告書に進捗率の数値が見つからない"),
+        .textFormulaLike: ("数式と読まれうる文字列", "= + - @ タブ・CRで始まる文字列。CSVでは先頭に ' を付け（表計算ソフトで数式として実行されないように）、ブックには文字列として書き出した"),
+        .outputUnencodable: ("CP932で書けない文字", "--csv-encoding cp932 で表せない文字（絵文字、JIS X 0208 にない異体字など）。何も書き出さない"),
     ]
 }

@@ -167,7 +167,7 @@ public enum DataPackage {
     static func resource(for table: OpenDataTable, model: ReportModel, encoding: String) -> Resource {
         let texts = model.layout.rated ? resourceTexts : resourceTexts.merging(unratedResourceTexts) { $1 }
         let (title, description) = texts[table.name] ?? (table.name, "")
-        var schema = Schema(fields: table.header.map { field(named: $0, table: table.name, model: model) })
+        var schema = Schema(fields: table.header.map { withFormulaNote(field(named: $0, table: table.name, model: model)) })
         let city = table.header.first == "municipality_code" ? ["municipality_code"] : []
         func key(_ fields: [String], to resource: String, _ referenced: [String]) -> ForeignKey {
             ForeignKey(fields: city + fields, reference: .init(resource: resource, fields: city + referenced))
@@ -270,6 +270,19 @@ public enum DataPackage {
             }
             return Field(name: name, type: "string", title: name, description: "", constraints: nil)
         }
+    }
+
+    /// A free text field (a string bound by no code list or pattern): `OpenDataWriter` writes it
+    /// through `FormulaGuard`, so its description says what a leading `'` means.
+    static func isFreeText(_ field: Field) -> Bool {
+        field.type == "string" && field.constraints?.enum == nil && field.constraints?.pattern == nil
+    }
+
+    static func withFormulaNote(_ field: Field) -> Field {
+        guard isFreeText(field) else { return field }
+        var noted = field
+        noted.description += (noted.description.isEmpty ? "" : "。") + "= + - @ タブ・CR（または '）で始まる値は、表計算ソフトで数式として実行されないよう先頭に ' を1文字付けている（OWASP CSV Injection の対策。元の値はその ' を除いたもの）"
+        return noted
     }
 
     static func municipalityField(_ model: ReportModel) -> Field {

@@ -72,8 +72,18 @@ public enum OutputLocation {
 
     /// The refusal for an output that failed while being written: the path and the system's
     /// reason in Japanese, never Foundation's error text.
+    /// "出力フォルダは変更していません" only when it is true: a commit that set the old outputs aside
+    /// and could not put them back says where they are.
     public static func writeFailure(_ error: Error, out: URL) -> Refusal {
-        Refusal(.cannotWrite, "出力先 \(out.path) に書き出せませんでした（\(reason(of: error))）。出力フォルダは変更していません。")
+        switch error {
+        case let OutputDirectory.CommitError.setAside(cause, aside):
+            return Refusal(.cannotWrite, "出力先 \(out.path) の出力を入れ替えられず（\(reason(of: cause))）、前回の出力を元に戻せませんでした。"
+                           + "前回の出力は \(aside.path) にすべて残っています。次の実行で元の場所に戻します。")
+        case let OutputDirectory.CommitError.unchanged(cause):
+            return writeFailure(cause, out: out)
+        default:
+            return Refusal(.cannotWrite, "出力先 \(out.path) に書き出せませんでした（\(reason(of: error))）。出力フォルダは変更していません。")
+        }
     }
 
     /// The system's reason, in Japanese.
@@ -115,15 +125,12 @@ public enum OutputLocation {
         (error.userInfo[NSFilePathErrorKey] as? String).map { ": \($0)" } ?? ""
     }
 
+    /// Whether the folder holds anything named like a submission, of whatever kind: a FIFO, a link
+    /// or a name that is not UTF-8 is then read or reported by `InputFiles`, not taken for an empty inbox.
     private static func holdsReadableFile(_ folder: URL) -> Bool {
-        let found = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                                   options: [.skipsHiddenFiles])
-        while let file = found?.nextObject() as? URL {
-            if InputFiles.readableExtensions.contains(file.pathExtension.lowercased()) && !file.lastPathComponent.hasPrefix("~$") {
-                return true
-            }
+        InboxEntry.walk(folder).contains { entry in
+            InputFiles.readableExtensions.contains(entry.pathExtension) && !entry.isHidden && !entry.isExcelLock
         }
-        return false
     }
 
     /// An absolute path with symbolic links resolved, also for a path that does not exist yet

@@ -55,6 +55,10 @@ public enum InboxReader {
     }
 
     /// The file's path relative to the inbox it was found in (`総務課.csv`, `2回目/総務課.csv`).
+    static func displayName(of file: URL, roots: [URL]) -> String {
+        displayName(of: file, rootPaths: roots.map(\.standardizedFileURL.path))
+    }
+
     /// `rootPaths` are the inboxes' standardised paths, worked out once: `check` may be given a
     /// thousand files, and standardising every root for every file made that quadratic.
     static func displayName(of file: URL, rootPaths: [String]) -> String {
@@ -94,7 +98,7 @@ public final class ProgressLine: @unchecked Sendable {
 
     public func update(_ text: String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + TerminalText.escaped(text)).utf8))
     }
 
     public func finish() {

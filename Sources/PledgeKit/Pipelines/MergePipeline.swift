@@ -49,6 +49,8 @@ public enum MergePipeline {
         if let refusal = OutputLocation.checkInboxes(options.inboxes) ?? OutputLocation.checkOut(options.out, inboxes: options.inboxes) {
             return .refused(refusal, details: MergeReport())
         }
+        let lock: OutputLock
+        do { lock = try OutputLock.acquire(for: options.out) } catch { return .refused(error, details: MergeReport()) }
         var diagnostics = Diagnostics()
         var outcome = MergeOutcome(details: MergeReport())
         // A plan that cannot be read is the one thing to fix first: reading the inbox against no
@@ -70,6 +72,7 @@ public enum MergePipeline {
                                          diagnostics: &diagnostics)
         let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules)
             .reconcile(submissions, diagnostics: &diagnostics)
+        FormulaLikeTexts.report(reconciliation.activities, plan: plan, planFile: options.plan.lastPathComponent, into: &diagnostics)
         outcome.details.reconciliation = reconciliation
         outcome.diagnostics = diagnostics.sorted
         if diagnostics.hasErrors {
@@ -89,29 +92,22 @@ public enum MergePipeline {
             previous: previous, diagnostics: diagnostics.sorted, history: history)
         outcome.details.model = model
         do {
-            var output = OutputDirectory(destination: options.out)
+            var output = OutputDirectory(lock: lock)
             try OpenDataWriter.add(model, encoding: options.csvEncoding, to: &output)
             if let workbook = options.layout.workbook {
                 output.add(workbook.fileName, try OfficialWorkbook.render(model, layout: workbook))
             }
             outcome.details.written = try output.commit()
+        } catch let unwritable as OpenDataWriter.UnwritableText {
+            diagnostics.add(contentsOf: unwritable.diagnostics)
+            outcome.diagnostics = diagnostics.sorted
+            outcome.status = .dataErrors
+            outcome.refusal = "CP932で書き出せない文字が\(unwritable.diagnostics.count)個あるため、何も書き出していません。"
         } catch {
             let refusal = OutputLocation.writeFailure(error, out: options.out)
             outcome.status = refusal.status
             outcome.refusal = refusal.message
         }
         return outcome
-    }
-}
-
-enum OpenDataWriter {
-    static func add(_ model: ReportModel, encoding: CSVEncoding, to output: inout OutputDirectory) throws {
-        let tables = OpenDataTables.all(model)
-        var encoded: [String: Data] = [:]
-        for table in tables {
-            encoded[table.name] = try CSVWriter.encode(header: table.header, rows: table.rows, encoding: encoding)
-            output.add(table.name + ".csv", encoded[table.name]!)
-        }
-        output.add("datapackage.json", try DataPackage.json(for: model, tables: tables, encoding: encoding, encoded: encoded))
     }
 }

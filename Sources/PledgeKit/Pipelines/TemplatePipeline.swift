@@ -31,6 +31,8 @@ public enum TemplatePipeline {
         if let refusal = OutputLocation.checkOut(options.out) {
             return .refused(refusal, details: TemplateReport())
         }
+        let lock: OutputLock
+        do { lock = try OutputLock.acquire(for: options.out) } catch { return .refused(error, details: TemplateReport()) }
         var diagnostics = Diagnostics()
         guard let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics) else {
             return TemplateOutcome(status: .dataErrors, diagnostics: diagnostics.sorted,
@@ -40,7 +42,7 @@ public enum TemplatePipeline {
             diagnostics.warning(.departmentMissing, measureID: plan.format(leaf.id),
                                 "施策 \(plan.format(leaf.id)) に担当部署がないため、どの提出票にも載りません。")
         }
-        var output = OutputDirectory(destination: options.out)
+        var output = OutputDirectory(lock: lock)
         var fileNames: [String: String] = [:]
         do {
             for department in departments(of: plan) {

@@ -23,12 +23,7 @@ enum SupersessionRule {
             }
             let department = group[0].sender ?? ""
             let files = group.map(\.file).sorted().joined(separator: "、")
-            for (submission, date) in dated where date == nil {
-                if let label = submission.submitted {
-                    diagnostics.error(.dateInvalid, at: label.location, department: department,
-                                      "提出日「\(label.value)」を読めません（例: 2021/4/20、令和3年4月20日）。")
-                }
-            }
+            // A 提出日 that cannot be read is reported where the file is read (SubmissionReader).
             guard dated.allSatisfy({ $0.1 != nil }) else {
                 diagnostics.error(.submissionUndated, at: SourceLocation(file: group[0].file), department: department,
                                   "\(department)の提出ファイルが複数あり（\(files)）、提出日がないためどれを使うか決められません。提出日を記入するか、古いファイルを取り除いてください。")

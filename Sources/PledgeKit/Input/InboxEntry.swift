@@ -1,0 +1,111 @@
+import Foundation
+import TableIO
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One entry of an inbox folder as the file system has it: its name as bytes (a name unzipped from
+/// a CP932 zip is not UTF-8, and Foundation would turn it into U+FFFD and lose it), and its kind by
+/// `lstat`, so that a link is seen as a link and a FIFO is never opened.
+struct InboxEntry {
+    enum Kind: Equatable { case regular, directory, symlink, fifo, device, socket, other }
+
+    /// The path below the inbox folder, as bytes (`2回目/総務課.csv`).
+    let relativePath: [UInt8]
+    let mode: mode_t
+    var kind: Kind { Self.kind(mode) }
+    /// What the entry is, for messages (`名前付きパイプ(FIFO)`).
+    var kindName: String { FileKind.name(of: mode) }
+    /// The path as a URL; nil when its name is not UTF-8 (such a folder is not entered).
+    let url: URL?
+
+    var name: [UInt8] { Array(relativePath.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).last ?? []) }
+
+    /// The relative path for messages: UTF-8 as it is, any other byte as `\x91`.
+    var displayName: String { Self.escaped(relativePath) }
+
+    var pathExtension: String {
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot > 0 else { return "" }
+        return String(decoding: name[(dot + 1)...], as: UTF8.self).lowercased()
+    }
+
+    var isHidden: Bool { name.first == UInt8(ascii: ".") }
+    /// Excel's lock file of an open workbook (`~$総務課.xlsx`): there only while Excel has it open.
+    var isExcelLock: Bool { name.starts(with: Array("~$".utf8)) }
+
+    /// Every entry below `root`, sorted by path; folders are entered unless hidden,
+    /// named like a submission file (they are reported, not read), or not named in UTF-8.
+    static func walk(_ root: URL) -> [InboxEntry] {
+        var found: [InboxEntry] = []
+        walk(root.path, relative: [], into: &found)
+        // By whole path, as before (`a.csv` before `a/b.csv`): the order files are read in.
+        return found.sorted { $0.displayName < $1.displayName }
+    }
+
+    private static func walk(_ folder: String, relative: [UInt8], into found: inout [InboxEntry]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        var children: [(name: [UInt8], mode: mode_t)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
+            var info = stat()
+            let path = Array(folder.utf8) + [UInt8(ascii: "/")] + name + [0]
+            let status = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) } }
+            children.append((name, status == 0 ? info.st_mode : 0))
+        }
+        for (name, mode) in children {
+            let relativePath = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
+            let url = String(validating: name, as: UTF8.self).map { URL(fileURLWithPath: folder).appendingPathComponent($0) }
+            let entry = InboxEntry(relativePath: relativePath, mode: mode, url: url)
+            found.append(entry)
+            if entry.kind == .directory, let url, !entry.isHidden, !InputFiles.readableExtensions.contains(entry.pathExtension) {
+                walk(url.path, relative: relativePath, into: &found)
+            }
+        }
+    }
+
+    private static func kind(_ mode: mode_t) -> Kind {
+        switch mode & S_IFMT {
+        case S_IFREG: .regular
+        case S_IFDIR: .directory
+        case S_IFLNK: .symlink
+        case S_IFIFO: .fifo
+        case S_IFCHR, S_IFBLK: .device
+        case S_IFSOCK: .socket
+        default: .other
+        }
+    }
+
+    /// Bytes as text: valid UTF-8 as it is, every other byte as `\xHH`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var text = ""
+        var index = 0
+        while index < bytes.count {
+            // The longest valid UTF-8 sequence here (1 to 4 bytes), else one escaped byte.
+            if let width = (1...4).first(where: { index + $0 <= bytes.count && validScalar(bytes[index..<index + $0]) }) {
+                text += String(decoding: bytes[index..<index + width], as: UTF8.self)
+                index += width
+            } else {
+                text += "\\x" + String(bytes[index], radix: 16, uppercase: true).leftPadded(to: 2)
+                index += 1
+            }
+        }
+        return text
+    }
+
+    private static func validScalar(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return false }
+        return text.unicodeScalars.count == 1
+    }
+
+    /// The name read as CP932, as Windows wrote it into the zip: what the clerk will recognise.
+    var cp932Reading: String? {
+        String(data: Data(name), encoding: .shiftJIS)
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

@@ -1,0 +1,23 @@
+/// CSV injection (OWASP "CSV Injection"): a spreadsheet program opening a CSV file runs a field
+/// that begins with `=`, `+`, `-`, `@`, a tab or a carriage return as a formula
+/// (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`). Such a text field is written with a single quote in
+/// front, which the spreadsheet shows as text. A field that already begins with `'` gets one too,
+/// so that `restored` gives back exactly what was neutralised. Numbers are never passed through
+/// this: a numeric column holds a number we computed, never a text.
+public enum FormulaGuard {
+    static let triggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// Whether a spreadsheet would read the text as a formula.
+    public static func startsLikeFormula(_ text: String) -> Bool {
+        text.unicodeScalars.first.map(triggers.contains) ?? false
+    }
+
+    public static func neutralised(_ text: String) -> String {
+        startsLikeFormula(text) || text.hasPrefix("'") ? "'" + text : text
+    }
+
+    /// What a field read back from one of our CSV files said before `neutralised`.
+    public static func restored(_ text: String) -> String {
+        text.hasPrefix("'") ? String(text.dropFirst()) : text
+    }
+}
