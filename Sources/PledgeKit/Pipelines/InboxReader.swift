@@ -7,8 +7,8 @@ import TableIO
 public enum InboxReader {
     public static func read(_ paths: [URL], diagnostics: inout Diagnostics, progress: ProgressLine? = nil) -> [Submission] {
         let files = InputFiles.collect(paths, diagnostics: &diagnostics)
-        let roots = paths.map(\.standardizedFileURL.path)
-        let names = files.map { displayName(of: $0, rootPaths: roots) }
+        let roots = rootIndex(paths)
+        let names = files.map { displayName(of: $0, rootIndex: roots) }
         // The files are independent: read on every core, each into its own diagnostics, then put
         // together in file order, so that the outcome is byte for byte that of a sequential run.
         let counter = FilesDone(total: files.count, progress: progress)
@@ -56,17 +56,32 @@ public enum InboxReader {
 
     /// The file's path relative to the inbox it was found in (`総務課.csv`, `2回目/総務課.csv`).
     static func displayName(of file: URL, roots: [URL]) -> String {
-        displayName(of: file, rootPaths: roots.map(\.standardizedFileURL.path))
+        displayName(of: file, rootIndex: rootIndex(roots))
     }
 
-    /// `rootPaths` are the inboxes' standardised paths, worked out once: `check` may be given a
-    /// thousand files, and standardising every root for every file made that quadratic.
-    static func displayName(of file: URL, rootPaths: [String]) -> String {
-        let path = file.standardizedFileURL.path
-        for rootPath in rootPaths where path.hasPrefix(rootPath + "/") {
-            return String(path.dropFirst(rootPath.count + 1))
+    /// Each inbox's standardised path and its place in the list, worked out once: `check` may be
+    /// given a thousand files, and comparing every file with every root made that quadratic.
+    static func rootIndex(_ roots: [URL]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, root) in roots.enumerated() where index[root.standardizedFileURL.path] == nil {
+            index[root.standardizedFileURL.path] = position
         }
-        return file.lastPathComponent
+        return index
+    }
+
+    /// Looks up the file's folders (not every root): of the inboxes holding the file, the first given.
+    static func displayName(of file: URL, rootIndex: [String: Int]) -> String {
+        let path = file.standardizedFileURL.path
+        var found: (position: Int, length: Int)?
+        var folder = Substring(path)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            if let position = rootIndex[String(folder)], position < (found?.position ?? Int.max) {
+                found = (position, folder.utf8.count)
+            }
+        }
+        guard let found else { return file.lastPathComponent }
+        return String(decoding: path.utf8.dropFirst(found.length + 1), as: UTF8.self)
     }
 }
 
