@@ -96,12 +96,11 @@ public struct Reconciler: Sendable {
         var firstRows: [ActivityKey: SourceLocation] = [:]
         firstRows.reserveCapacity(submission.sheets.reduce(0) { $0 + $1.rows.count })
         let fileYear = year ?? submission.fiscalYear.flatMap { FiscalYear(parsing: $0.value) }
-        var memo = CellMemo()
         for sheet in submission.sheets {
-            for row in sheet.rows {
+            for (row, interpreted) in zip(sheet.rows, interpretRows(of: sheet, sender: submission.sender, fileYear: fileYear)) {
                 result.rowsRead += 1
-                reportCellsOutsideHeader(row, sheet: sheet, diagnostics: &diagnostics)
-                switch interpret(row, sheet: sheet, sender: submission.sender, fileYear: fileYear, memo: &memo, diagnostics: &diagnostics) {
+                diagnostics.add(contentsOf: interpreted.diagnostics)
+                switch interpreted.outcome {
                 case .rejected:
                     continue
                 case .skipped:
@@ -109,7 +108,7 @@ public struct Reconciler: Sendable {
                 case .counted(let located):
                     let activity = located.activity
                     let here = sheet.table.location(row: row.number, column: sheet.header["activity"])
-                    let key = ActivityKey(measure: activity.measure, text: Array(Normalize.key(activity.text).utf8))
+                    let key = interpreted.key!
                     if let first = firstRows[key] {
                         let place = first.sheet == here.sheet ? first.cell : "\(first.sheet ?? "")!\(first.cell)"
                         diagnostics.warning(.activityDuplicate, at: here, measureID: plan.format(activity.measure),
@@ -125,7 +124,36 @@ public struct Reconciler: Sendable {
         }
     }
 
-    enum RowOutcome {
+    /// A row as `interpret` sees it on its own, with what it reported.
+    struct InterpretedRow: Sendable {
+        var outcome: RowOutcome
+        var diagnostics: [Diagnostic]
+        /// The counted activity's measure and text key, for the file's duplicate check.
+        var key: ActivityKey?
+    }
+
+    /// Every row of a sheet interpreted, in row order. A row needs nothing of the rows before it
+    /// (the duplicate check, which does, is left to the caller), so a large sheet is cut into
+    /// blocks interpreted on all cores: a 200,000-row workbook is one file.
+    private func interpretRows(of sheet: SubmissionSheet, sender: String?, fileYear: FiscalYear?) -> [InterpretedRow] {
+        let blockSize = 4_096
+        let starts = Array(stride(from: 0, to: sheet.rows.count, by: blockSize))
+        return Concurrently.map(starts.indices) { block in
+            var memo = CellMemo()
+            return sheet.rows[starts[block]..<min(starts[block] + blockSize, sheet.rows.count)].map { row in
+                var found = Diagnostics()
+                reportCellsOutsideHeader(row, sheet: sheet, diagnostics: &found)
+                let outcome = interpret(row, sheet: sheet, sender: sender, fileYear: fileYear, memo: &memo, diagnostics: &found)
+                var key: ActivityKey?
+                if case .counted(let located) = outcome {
+                    key = ActivityKey(measure: located.activity.measure, text: Array(Normalize.key(located.activity.text).utf8))
+                }
+                return InterpretedRow(outcome: outcome, diagnostics: found.all, key: key)
+            }
+        }.flatMap { $0 }
+    }
+
+    enum RowOutcome: Sendable {
         /// The row has an error, already reported.
         case rejected
         /// A row with nothing to count: an untouched template row or another year's row.
@@ -136,7 +164,7 @@ public struct Reconciler: Sendable {
     /// A measure and an activity's text key as UTF-8 bytes: the key is NFKC already, so equal keys
     /// are equal bytes, and hashing the bytes at once skips the normalisation Swift does to hash a
     /// non-ASCII String (most of the time of a 200,000-row file's duplicate check).
-    struct ActivityKey: Hashable {
+    struct ActivityKey: Hashable, Sendable {
         let measure: NodeID
         let text: [UInt8]
 
