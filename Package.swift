@@ -12,9 +12,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
-        .target(name: "PledgeCore"),
+        // BigInt: exact means whose denominators (the lcm of every activity count) outgrow Int.
+        .target(name: "PledgeCore", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "TableIO"),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
@@ -30,7 +32,7 @@ let package = Package(
         ]),
         // Benchmarks/run.sh: reads a workbook with XLSXReader and prints its row count (or dumps it).
         .executableTarget(name: "xlsx-read-bench", dependencies: ["XLSXReader", "TableIO"], path: "Benchmarks/xlsx-read-bench"),
-        .testTarget(name: "PledgeCoreTests", dependencies: ["PledgeCore"]),
+        .testTarget(name: "PledgeCoreTests", dependencies: ["PledgeCore", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(name: "TableIOTests", dependencies: ["TableIO"]),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TableIO"], exclude: ["Fixtures"]),
         .testTarget(name: "XLSXWriterTests", dependencies: [

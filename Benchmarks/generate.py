@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Writes submission-shaped workbooks for the reader benchmark (XlsxWriter, shared strings):
-label rows (部署名/年度/提出日), a header row, then N rows of 6 columns with Japanese text.
+label rows (部署名/年度/提出日), a header row, then N rows of 6 columns with Japanese text. With
+PLAN.csv, also writes the plan `pledgekit check` reads it against (Benchmarks/merge/run.sh): the
+measures 1-1-1 … 5-5-4, each assigned every department the rows name, so that no row is a warning.
 
-    python3 Benchmarks/generate.py OUT.xlsx ROWS
+    python3 Benchmarks/generate.py OUT.xlsx ROWS [PLAN.csv]
 """
-import datetime, random, sys
+import csv, datetime, random, sys
 import xlsxwriter
 
 out, count = sys.argv[1], int(sys.argv[2])
@@ -33,3 +35,12 @@ for i in range(count):
     if rng.random() < 0.3:
         ws.write_string(5 + i, 5, f"令和{rng.randint(2, 3)}年度も継続")
 wb.close()
+
+if len(sys.argv) > 3:
+    with open(sys.argv[3], "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, lineterminator="\r\n")
+        w.writerow(["基本政策番号", "基本政策", "公約番号", "公約", "施策番号", "施策", "担当部署"])
+        for p in range(1, 6):
+            for g in range(1, 6):
+                for m in range(1, 5):
+                    w.writerow([p, f"基本政策{p}", g, f"公約{p}-{g}", m, f"施策{p}-{g}-{m}", "\n".join(departments)])

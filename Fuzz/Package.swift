@@ -13,6 +13,7 @@ let package = Package(
         .executableTarget(name: "fuzz-xlsx", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "fuzz-csv", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "fuzz-xlsx-parts", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "fuzz-csv-write", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "fuzz-check", dependencies: ["FuzzSupport"]),
     ]
 )

@@ -27,19 +27,41 @@ public enum ActivityOrder {
     /// Report order: by leaf in plan order, then by the leaf's department order in the plan (others
     /// after, by name), then as submitted. The sort is stable, so each department's own order stays.
     public static func sorted(_ activities: [Activity], in plan: Plan) -> [Activity] {
+        permutation(activities, in: plan).map { activities[$0] }
+    }
+
+    /// The positions of `activities` in report order, so that a caller can reorder what it keeps
+    /// beside each activity (its cell) in one pass.
+    public static func permutation(_ activities: [Activity], in plan: Plan) -> [Int] {
         let leafRank = Dictionary(uniqueKeysWithValues: plan.leaves.enumerated().map { ($1.id, $0) })
-        func departmentRank(_ activity: Activity) -> Int {
-            let key = Departments.key(activity.department)
-            return plan.departments(of: activity.measure).firstIndex { Departments.key($0) == key } ?? Int.max
-        }
-        return activities.enumerated().sorted { lhs, rhs in
-            let left = (leafRank[lhs.element.measure] ?? Int.max, departmentRank(lhs.element))
-            let right = (leafRank[rhs.element.measure] ?? Int.max, departmentRank(rhs.element))
-            if left != right { return left < right }
-            if left.1 == Int.max && lhs.element.department != rhs.element.department {
-                return lhs.element.department < rhs.element.department
+        // Each leaf's departments by key, and each activity's rank, computed once: normalising
+        // names inside the comparison made the sort cost n log n normalisations.
+        var departmentRanks: [NodeID: [String: Int]] = [:]
+        for leaf in plan.leaves {
+            for (index, name) in leaf.departments.enumerated() where departmentRanks[leaf.id]?[Departments.key(name)] == nil {
+                departmentRanks[leaf.id, default: [:]][Departments.key(name)] = index
             }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
+        }
+        var keys: [String: String] = [:]
+        var last: (name: String, key: String)?  // one department's activities mostly follow each other
+        let ranks = activities.map { activity -> (leaf: Int, department: Int) in
+            let key: String
+            if let last, last.name == activity.department {
+                key = last.key
+            } else {
+                key = keys[activity.department] ?? Departments.key(activity.department)
+                keys[activity.department] = key
+                last = (activity.department, key)
+            }
+            return (leafRank[activity.measure] ?? Int.max, departmentRanks[activity.measure]?[key] ?? Int.max)
+        }
+        return activities.indices.sorted { lhs, rhs in
+            let (left, right) = (ranks[lhs], ranks[rhs])
+            if left != right { return left < right }
+            if left.department == Int.max && activities[lhs].department != activities[rhs].department {
+                return activities[lhs].department < activities[rhs].department
+            }
+            return lhs < rhs
+        }
     }
 }

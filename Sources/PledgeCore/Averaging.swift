@@ -35,7 +35,7 @@ public struct Progress: Sendable, Equatable {
 
     /// A leaf's star count: its score rounded half up.
     public func stars(_ id: NodeID) -> Int? {
-        leafScores[id].map { $0.roundedHalfUp(digits: 0).numerator }
+        leafScores[id]?.roundedInteger
     }
 }
 
@@ -43,20 +43,30 @@ public enum Averaging {
     /// Computes every figure. Leaves without ratings are left out of their parent's mean (and
     /// reported elsewhere as unreported); a node none of whose children has a figure has none.
     public static func compute(plan: Plan, activities: [Activity], rules: AveragingRules = .tomakomai) -> Progress {
-        var ratings: [NodeID: [Rational]] = [:]
+        // Sum and count per leaf in machine integers: ratings are 0–10, so the sum cannot overflow
+        // before the count does; one fraction per leaf instead of one per activity.
+        var ratings: [NodeID: (sum: Int, count: Int)] = [:]
         for activity in activities {
-            if let rating = activity.rating { ratings[activity.measure, default: []].append(Rational(rating)) }
+            if let rating = activity.rating {
+                ratings[activity.measure, default: (0, 0)].sum += rating
+                ratings[activity.measure, default: (0, 0)].count += 1
+            }
         }
-        return compute(plan: plan, leafValues: ratings, rules: rules)
+        var scores: [NodeID: Rational] = [:]
+        for (leaf, total) in ratings where total.count > 0 { scores[leaf] = Rational(total.sum, total.count) }
+        return compute(plan: plan, leafScores: scores, rules: rules)
     }
 
     /// The same cascade over exact values per leaf (a KPI's achievement rate is not a whole number).
-    public static func compute(plan: Plan, leafValues ratings: [NodeID: [Rational]], rules: AveragingRules) -> Progress {
+    public static func compute(plan: Plan, leafValues: [NodeID: [Rational]], rules: AveragingRules) -> Progress {
+        compute(plan: plan, leafScores: leafValues.compactMapValues { Rational.mean($0) }, rules: rules)
+    }
+
+    /// The cascade from each leaf's exact mean.
+    static func compute(plan: Plan, leafScores scores: [NodeID: Rational], rules: AveragingRules) -> Progress {
         var progress = Progress()
         for leaf in plan.leaves {
-            if let scores = ratings[leaf.id], let mean = Rational.mean(scores) {
-                progress.leafScores[leaf.id] = mean
-            }
+            if let mean = scores[leaf.id] { progress.leafScores[leaf.id] = mean }
         }
         // exact[id] is the unrounded percentage, kept for the layouts that average exact children.
         var exact: [NodeID: Rational] = [:]

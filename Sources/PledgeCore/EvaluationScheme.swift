@@ -71,9 +71,10 @@ public struct EvaluationScheme: Sendable, Equatable, Codable {
                 let stars = value.filter { $0 == "★" }.count
                 return (minimum...maximum).contains(stars) ? Evaluation(label: String(stars), points: stars) : nil
             }
-            guard let number = Rational(decimal: value), number.denominator == 1, (minimum...maximum).contains(number.numerator)
+            guard let number = Rational(decimal: value), number.denominator == 1, let whole = Int(exactly: number.numerator),
+                  (minimum...maximum).contains(whole)
             else { return nil }
-            return Evaluation(label: String(number.numerator), points: number.numerator)
+            return Evaluation(label: String(whole), points: whole)
         case .grades:
             let key = Normalize.key(value)
             guard let index = grades.firstIndex(where: { grade in ([grade.label] + grade.symbols).contains { Normalize.key($0) == key } })

@@ -44,6 +44,9 @@ enum Terminal {
     }
 
     /// Ends a command: the refusal (if any) on stderr, then the exit status for the outcome.
+    /// Not optimised: Swift 6.3.1's SimplifyCFG crashes (signal 11) on its specialisation for
+    /// `CheckReport` in a release build; nothing here is hot.
+    @_optimize(none)
     static func finish<Details>(_ outcome: Outcome<Details>) -> Never {
         // A run refused before reading anything has no diagnostic of its own: its refusal is the error.
         if let refusal = outcome.refusal { problem(outcome.status == .dataErrors ? refusal : "エラー " + refusal) }

@@ -73,9 +73,27 @@ public enum CSVWriter {
         values.map(quoted).joined(separator: ",") + "\r\n"
     }
 
+    /// Looks at scalars, not characters: a comma or a quote followed by a combining mark is one
+    /// Swift `Character` (`,̐`) that equals neither, and was written unquoted, so a reader split
+    /// the field there (found by fuzz-csv-write).
     static func quoted(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard value.unicodeScalars.contains(where: needsQuotes) else { return value }
+        var field = String.UnicodeScalarView()
+        field.append("\"")
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { field.append("\"") }
+            field.append(scalar)
+        }
+        field.append("\"")
+        return String(field)
+    }
+
+    /// A comma, a quote, or anything a reader may take for a line break.
+    private static func needsQuotes(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0x2C, 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 }
 

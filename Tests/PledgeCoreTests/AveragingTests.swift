@@ -38,7 +38,7 @@ import Testing
         let ratings: [[[Int]]] = [[[7], [6, 6, 7]], [[10], [10]], [[10], [10]], [[9], [8, 8, 8, 8, 7]], [[10], [8, 8, 8, 9, 9]]]
         let (plan, activities) = plan(ratings)
         let progress = Averaging.compute(plan: plan, activities: activities)
-        let pledges = (1...5).map { progress.percentages[NodeID([1, $0])]!.numerator }
+        let pledges = (1...5).map { Int(progress.percentages[NodeID([1, $0])]!.numerator) }
         #expect(pledges == [67, 100, 100, 84, 92])
         #expect(progress.percentages[NodeID([1])] == Rational(89))
         #expect(progress.overall == Rational(89))

@@ -24,6 +24,15 @@ import Testing
         #expect(table.rows[1].values == rows[0])
     }
 
+    /// A comma or a quote followed by a combining mark is one Swift Character equal to neither.
+    @Test func quotesACommaOrQuoteThatCarriesACombiningMark() throws {
+        let rows = [["B,\u{0310}ID", "x\"\u{0301}y", "a\r\u{0300}b"]]
+        let data = try CSVWriter.encode(header: ["1", "2", "3"], rows: rows, encoding: .utf8)
+        #expect(String(decoding: data, as: UTF8.self) == "1,2,3\r\n\"B,\u{0310}ID\",\"x\"\"\u{0301}y\",\"a\r\u{0300}b\"\r\n")
+        let table = try CSVReader.parse(String(decoding: data, as: UTF8.self), file: "x")
+        #expect(table.rows[1].values == rows[0])
+    }
+
     @Test func cellReferences() {
         #expect(CellReference.a1(row: 12, column: 6) == "F12")
         #expect(CellReference.columnLetters(27) == "AA")

@@ -158,7 +158,7 @@ struct AuditChecks {
     }
 
     private func format(_ value: Rational, digits: Int, stars: Bool) -> String {
-        stars ? Stars.glyphs(value.roundedHalfUp(digits: 0).numerator) : value.formatted(digits: digits)
+        stars ? Stars.glyphs(value.roundedInteger) : value.formatted(digits: digits)
     }
 
     private func place(_ figure: PrintedFigure) -> String {

@@ -20,8 +20,10 @@ public struct Submission: Sendable {
     public var sheets: [SubmissionSheet]
 
     /// The department that sent the file: the label above the header, else the one department all
-    /// rows name.
-    public var sender: String? {
+    /// rows name. Worked out once, when the file has been read: it looks at every row.
+    public internal(set) var sender: String?
+
+    func namedSender() -> String? {
         if let label = department?.value, !label.isEmpty { return Departments.normalizedName(label) }
         let named = Set(sheets.flatMap { sheet in sheet.rows.map { sheet.header.value("department", in: $0) } }
             .map(Departments.normalizedName).filter { !$0.isEmpty })
@@ -69,6 +71,7 @@ public enum SubmissionReader {
                                     "結合されたセル(\(range))があります。値は左上のセルだけに入っているものとして読みました。")
             }
         }
+        submission.sender = submission.namedSender()
         // Read here, for `check` as for `merge`: a date that means nothing is the department's to fix
         // before it is needed to decide between two files.
         if let submitted = submission.submitted, SubmissionDate(parsing: submitted.value) == nil {

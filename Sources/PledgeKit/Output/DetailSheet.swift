@@ -29,7 +29,7 @@ struct DetailSheet {
         var row = Self.headerRow + 1
         for node in model.plan.nodesInOrder {
             if node.children.isEmpty {
-                try writeLeaf(node, sheet: sheet, row: row)
+                row += try writeLeaf(node, sheet: sheet, row: row)
             } else {
                 let isPolicy = node.id.path.count == 1
                 let label = isPolicy ? "\(settings.policyPrefix)\(node.number) \(node.title)" : "\(node.number) \(node.title)"
@@ -43,27 +43,44 @@ struct DetailSheet {
                 } else {
                     try sheet.write(layout.unreportedLabel, row: row, column: 2, style: styles.percent(digits: digits, bold: true))
                 }
+                row += 1
             }
-            row += 1
         }
         try sheet.setUpA4Printing(.portrait, headingRows: Self.headerRow...Self.headerRow, pageNumbers: true)
     }
 
-    private func writeLeaf(_ leaf: PlanNode, sheet: Worksheet, row: Int) throws {
+    /// Writes a measure from `row` on and returns the rows it took: one, as the report prints it,
+    /// unless its activities outgrow one row (Excel's 409 pt or 32,767 characters), then as many
+    /// rows as they need, the departments and the stars merged beside them.
+    private func writeLeaf(_ leaf: PlanNode, sheet: Worksheet, row: Int) throws -> Int {
         let activities = model.activities(under: leaf.id)
         let lines = ["● " + leaf.title] + activities.map { "・" + $0.text }
-        let content = lines.joined(separator: "\n")
-        guard content.count <= Self.cellLimit else {
-            throw LayoutError("施策 \(model.plan.format(leaf.id)) の取組事業内容が\(content.count)文字あり、Excelの1セルの上限(\(Self.cellLimit)文字)を超えます。")
+        // Counting UTF-16 units first: a character is at least one, and counting characters is slow.
+        if let line = lines.first(where: { $0.utf16.count > Self.cellLimit && $0.count > Self.cellLimit }) {
+            throw LayoutError("施策 \(model.plan.format(leaf.id)) の取組事業内容が\(line.count)文字あり、Excelの1セルの上限(\(Self.cellLimit)文字)を超えます。")
         }
         let departments = leaf.departments.map { "・" + $0 }.joined(separator: "\n")
-        try sheet.write(content, row: row, column: 0, style: styles.text)
-        try sheet.write(departments, row: row, column: 1, style: styles.text)
         let settings = layout.detail
-        try sheet.setRow(row, height: RowHeight.points([(content, settings.contentWidth), (departments, settings.departmentWidth)],
-                                                       fontSize: layout.fontSize))
+        let content = lines.joined(separator: "\n")
+        let height = RowHeight.points([(content, settings.contentWidth), (departments, settings.departmentWidth)], fontSize: layout.fontSize)
         let stars = model.progress.stars(leaf.id).map(Stars.glyphs) ?? layout.unreportedLabel
-        try sheet.write(stars, row: row, column: 2, style: styles.stars)
+        guard height > RowHeight.maximum || (content.utf16.count > Self.cellLimit && content.count > Self.cellLimit) else {
+            try sheet.write(content, row: row, column: 0, style: styles.text)
+            try sheet.write(departments, row: row, column: 1, style: styles.text)
+            try sheet.setRow(row, height: height)
+            try sheet.write(stars, row: row, column: 2, style: styles.stars)
+            return 1
+        }
+        let pieces = RowHeight.rows(lines, width: settings.contentWidth, fontSize: layout.fontSize, characterLimit: Self.cellLimit)
+        for (offset, piece) in pieces.enumerated() {
+            let text = piece.joined(separator: "\n")
+            try sheet.write(text, row: row + offset, column: 0, style: styles.text)
+            try sheet.setRow(row + offset, height: min(RowHeight.points([(text, settings.contentWidth)], fontSize: layout.fontSize),
+                                                       RowHeight.maximum))
+        }
+        let last = row + pieces.count - 1
+        try sheet.merge(.string(departments), firstRow: row, firstColumn: 1, lastRow: last, lastColumn: 1, style: styles.text)
+        try sheet.merge(.string(stars), firstRow: row, firstColumn: 2, lastRow: last, lastColumn: 2, style: styles.stars)
+        return pieces.count
     }
 }
-

@@ -115,11 +115,6 @@ public struct StatusCounts: Sendable, Equatable {
 }
 
 extension ReportModel {
-    /// This year's activities under `id` (the node itself or its descendants), in report order.
-    public func activities(under id: NodeID) -> [Activity] {
-        activities.map(\.activity).filter { $0.measure.path.starts(with: id.path) }
-    }
-
     public func statusCounts(under id: NodeID) -> StatusCounts {
         let under = activities(under: id)
         return StatusCounts(total: under.count,

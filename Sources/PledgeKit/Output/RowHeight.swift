@@ -10,16 +10,56 @@ enum RowHeight {
     /// Lines a text takes in a column `width` units wide, wrapping each of its lines.
     static func lines(_ text: String, width: Double) -> Int {
         let usable = max(width - 1, 1)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
-            let units = line.unicodeScalars.reduce(0.0) { $0 + (isWide($1) ? 1.8 : 1.0) }
-            return total + max(1, Int((units / usable).rounded(.up)))
+        func wrapped(_ units: Double) -> Int { max(1, Int((units / usable).rounded(.up))) }
+        // One pass over the scalars (a measure's cell can hold thousands of lines). A line ends at
+        // each `\n` that is a character of its own, i.e. not the second half of a `\r\n`.
+        var total = 0
+        var units = 0.0
+        var previous: UInt32 = 0
+        for scalar in text.unicodeScalars {
+            if scalar.value == 0x0A && previous != 0x0D {
+                total += wrapped(units)
+                units = 0
+            } else {
+                units += isWide(scalar) ? 1.8 : 1.0
+            }
+            previous = scalar.value
         }
+        return total + wrapped(units)
     }
 
     /// The height of a row holding these texts in columns of these widths.
     static func points(_ cells: [(text: String, width: Double)], fontSize: Double) -> Double {
         let lineCount = cells.map { lines($0.text, width: $0.width) }.max() ?? 1
         return Double(lineCount) * lineHeight(fontSize: fontSize) + 4
+    }
+
+    /// The tallest row Excel keeps (points); a taller one is cut to this when the file is opened.
+    static let maximum = 409.0
+
+    /// The lines of a wrapped cell laid over as few rows as keep each row within `maximum` and
+    /// `characterLimit` (with the line breaks between them), in order. A line taller than a row
+    /// on its own gets a row of its own.
+    static func rows(_ lines: [String], width: Double, fontSize: Double, characterLimit: Int) -> [[String]] {
+        let maxLines = max(1, Int((maximum - 4) / lineHeight(fontSize: fontSize)))
+        var rows: [[String]] = []
+        var current: [String] = []
+        var currentLines = 0
+        var currentCharacters = 0
+        for line in lines {
+            let wrapped = self.lines(line, width: width)
+            // UTF-16 units, as Excel counts a cell's characters.
+            let characters = line.utf16.count
+            if !current.isEmpty && (currentLines + wrapped > maxLines || currentCharacters + 1 + characters > characterLimit) {
+                rows.append(current)
+                (current, currentLines, currentCharacters) = ([], 0, 0)
+            }
+            currentCharacters += characters + (current.isEmpty ? 0 : 1)
+            current.append(line)
+            currentLines += wrapped
+        }
+        if !current.isEmpty { rows.append(current) }
+        return rows
     }
 
     /// East Asian wide and full-width characters (CJK, kana, full-width forms, ★☆●・).

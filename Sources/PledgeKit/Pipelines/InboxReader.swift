@@ -5,45 +5,107 @@ import TableIO
 /// Reads every department file of the inboxes into submissions, reporting unreadable files and
 /// anything a reader noticed, and going on with the other files.
 public enum InboxReader {
+    /// `evaluationColumns`: a layout's own evaluator headings, which mark a header row (SubmissionReader).
     public static func read(_ paths: [URL], evaluationColumns: [ColumnSpec] = [], diagnostics: inout Diagnostics,
                             progress: ProgressLine? = nil) -> [Submission] {
         let files = InputFiles.collect(paths, diagnostics: &diagnostics)
+        let roots = rootIndex(paths)
+        let names = files.map { displayName(of: $0, rootIndex: roots) }
+        // The files are independent: read on every core, each into its own diagnostics, then put
+        // together in file order, so that the outcome is byte for byte that of a sequential run.
+        let counter = FilesDone(total: files.count, progress: progress)
+        let results = Concurrently.map(files.indices) { index in
+            let result = readFile(files[index], name: names[index], evaluationColumns: evaluationColumns)
+            counter.finished(names[index])
+            return result
+        }
         var submissions: [Submission] = []
-        for (index, file) in files.enumerated() {
-            let name = displayName(of: file, roots: paths)
-            progress?.update("読み込み中 \(index + 1)/\(files.count) \(name)")
-            let tables: [Table]
-            do throws(TableReadError) {
-                tables = try TableLoader.tables(at: file).map { table in
-                    var renamed = table
-                    renamed.file = name
-                    return renamed
-                }
-            } catch {
-                var renamed = error
-                renamed.location.file = name
-                diagnostics.add(renamed)
-                continue
-            }
-            for notice in tables.flatMap(\.notices) {
-                diagnostics.warning(.cellsOutsideHeader, at: notice.location, notice.message)
-            }
-            if let submission = SubmissionReader.read(tables, file: name, evaluationColumns: evaluationColumns, diagnostics: &diagnostics) {
-                submissions.append(submission)
-            }
+        for result in results {
+            diagnostics.add(contentsOf: result.diagnostics.all)
+            if let submission = result.submission { submissions.append(submission) }
         }
         progress?.finish()
         return submissions
     }
 
+    /// One file's submission and everything noticed while reading it.
+    private struct FileResult: Sendable {
+        var diagnostics = Diagnostics()
+        var submission: Submission?
+    }
+
+    private static func readFile(_ file: URL, name: String, evaluationColumns: [ColumnSpec]) -> FileResult {
+        var result = FileResult()
+        let tables: [Table]
+        do throws(TableReadError) {
+            tables = try TableLoader.tables(at: file).map { table in
+                var renamed = table
+                renamed.file = name
+                return renamed
+            }
+        } catch {
+            var renamed = error
+            renamed.location.file = name
+            result.diagnostics.add(renamed)
+            return result
+        }
+        for notice in tables.flatMap(\.notices) {
+            result.diagnostics.warning(.cellsOutsideHeader, at: notice.location, notice.message)
+        }
+        result.submission = SubmissionReader.read(tables, file: name, evaluationColumns: evaluationColumns,
+                                                  diagnostics: &result.diagnostics)
+        return result
+    }
+
     /// The file's path relative to the inbox it was found in (`総務課.csv`, `2回目/総務課.csv`).
     static func displayName(of file: URL, roots: [URL]) -> String {
-        let path = file.standardizedFileURL.path
-        for root in roots {
-            let rootPath = root.standardizedFileURL.path
-            if path.hasPrefix(rootPath + "/") { return String(path.dropFirst(rootPath.count + 1)) }
+        displayName(of: file, rootIndex: rootIndex(roots))
+    }
+
+    /// Each inbox's standardised path and its place in the list, worked out once: `check` may be
+    /// given a thousand files, and comparing every file with every root made that quadratic.
+    static func rootIndex(_ roots: [URL]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, root) in roots.enumerated() where index[root.standardizedFileURL.path] == nil {
+            index[root.standardizedFileURL.path] = position
         }
-        return file.lastPathComponent
+        return index
+    }
+
+    /// Looks up the file's folders (not every root): of the inboxes holding the file, the first given.
+    static func displayName(of file: URL, rootIndex: [String: Int]) -> String {
+        let path = file.standardizedFileURL.path
+        var found: (position: Int, length: Int)?
+        var folder = Substring(path)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            if let position = rootIndex[String(folder)], position < (found?.position ?? Int.max) {
+                found = (position, folder.utf8.count)
+            }
+        }
+        guard let found else { return file.lastPathComponent }
+        return String(decoding: path.utf8.dropFirst(found.length + 1), as: UTF8.self)
+    }
+}
+
+/// Counts the files read so far for the progress line, whichever thread finishes one.
+private final class FilesDone: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let progress: ProgressLine?
+
+    init(total: Int, progress: ProgressLine?) {
+        self.total = total
+        self.progress = progress
+    }
+
+    func finished(_ name: String) {
+        guard let progress else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        progress.update("読み込み中 \(done)/\(total) \(name)")
     }
 }
 

@@ -8,7 +8,7 @@ public struct ReportModel: Sendable {
     public var layout: ReportLayout
     public var year: FiscalYear
     /// This year's activities in report order.
-    public var activities: [LocatedActivity]
+    public var activities: [LocatedActivity] { didSet { positionsUnder = Self.positions(of: activities) } }
     public var progress: Progress
     public var previous: YearFigures?
     public var diagnostics: [Diagnostic]
@@ -22,6 +22,38 @@ public struct ReportModel: Sendable {
     /// The earlier years the figures are shown for, oldest first, within `history.yearsShown`.
     public var figureYearsShown: [FigureHistoryLoader.Year] {
         Array(figureHistory.filter { $0.year < year }.suffix(max(0, layout.history.yearsShown - 1)))
+    }
+    /// For every node, the positions in `activities` of the activities under it: built once, so
+    /// that listing each measure's activities costs their number, not all activities each time.
+    private var positionsUnder: [NodeID: [Int]]
+
+    public init(plan: Plan, layout: ReportLayout, year: FiscalYear, activities: [LocatedActivity], progress: Progress,
+                previous: YearFigures?, diagnostics: [Diagnostic], history: [YearFigures] = []) {
+        self.plan = plan
+        self.layout = layout
+        self.year = year
+        self.activities = activities
+        self.progress = progress
+        self.previous = previous
+        self.diagnostics = diagnostics
+        self.history = history
+        self.positionsUnder = Self.positions(of: activities)
+    }
+
+    /// This year's activities under `id` (the node itself or its descendants), in report order.
+    public func activities(under id: NodeID) -> [Activity] {
+        (positionsUnder[id] ?? []).map { activities[$0].activity }
+    }
+
+    private static func positions(of activities: [LocatedActivity]) -> [NodeID: [Int]] {
+        var positions: [NodeID: [Int]] = [:]
+        for (position, located) in activities.enumerated() {
+            let path = located.activity.measure.path
+            for length in stride(from: 1, through: path.count, by: 1) {
+                positions[NodeID(Array(path.prefix(length))), default: []].append(position)
+            }
+        }
+        return positions
     }
 
     /// The nodes the summary table lists: every level above the leaves, or the areas of a one-level plan.

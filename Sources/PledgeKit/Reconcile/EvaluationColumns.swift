@@ -3,7 +3,7 @@ import TableIO
 
 /// Where a sheet holds each evaluator's column of a layout's own scheme, and how a row's cells
 /// become evaluations. A single evaluator falls back to the ordinary rating column (評価).
-struct EvaluationColumns {
+struct EvaluationColumns: Sendable {
     let scheme: EvaluationScheme
     let sheet: SubmissionSheet
     private let columns: [String: Int]

@@ -20,7 +20,7 @@ public struct ReconcileRules: Sendable {
 /// Turns the department files into the year's activities (PRODUCT.md §3): picks the latest
 /// submission per department, resolves each row's measure, reads its rating or status, and
 /// reports every row it cannot count.
-public struct Reconciler {
+public struct Reconciler: Sendable {
     /// Which gaps are worth reporting: a merge looks at the whole inbox, a department checking its
     /// own files only at its own measures.
     public enum Scope: Sendable {
@@ -36,6 +36,10 @@ public struct Reconciler {
     let rules: ReconcileRules
     let scope: Scope
     private let matcher: MeasureMatcher
+    /// Each leaf's assigned departments as keys, and every department the plan names: built once,
+    /// so that checking a row's department normalises only the row's name.
+    private let assignedDepartments: [NodeID: Set<String>]
+    private let knownDepartments: Set<String>
 
     public init(plan: Plan, year: FiscalYear?, rules: ReconcileRules, scope: Scope = .inbox) {
         self.plan = plan
@@ -43,6 +47,9 @@ public struct Reconciler {
         self.rules = rules
         self.scope = scope
         self.matcher = MeasureMatcher(plan: plan)
+        self.assignedDepartments = Dictionary(plan.leaves.map { ($0.id, Set($0.departments.map(Departments.key))) },
+                                              uniquingKeysWith: { first, _ in first })
+        self.knownDepartments = Set(plan.leaves.flatMap(\.departments).map(Departments.key))
     }
 
     public func reconcile(_ submissions: [Submission], diagnostics: inout Diagnostics) -> Reconciliation {
@@ -50,14 +57,22 @@ public struct Reconciler {
         let (kept, superseded) = SupersessionRule.resolve(forThisYear, diagnostics: &diagnostics)
         var result = Reconciliation(activities: [], countedFiles: kept.map(\.file), supersededFiles: superseded,
                                     rowsRead: 0, rowsSkipped: 0)
-        for submission in kept {
-            read(submission, into: &result, diagnostics: &diagnostics)
+        // Each file's rows are interpreted on their own (on all cores), then put together in file
+        // order: the activities and diagnostics of a sequential loop.
+        let perFile = Concurrently.map(kept.indices) { index in
+            var part = Reconciliation(activities: [], countedFiles: [], supersededFiles: [], rowsRead: 0, rowsSkipped: 0)
+            var found = Diagnostics()
+            read(kept[index], into: &part, diagnostics: &found)
+            return (part, found)
         }
-        let sorted = ActivityOrder.sorted(result.activities.map(\.activity), in: plan)
-        var remaining = result.activities
-        result.activities = sorted.map { activity in
-            remaining.remove(at: remaining.firstIndex { $0.activity == activity }!)
+        for (part, found) in perFile {
+            result.activities += part.activities
+            result.rowsRead += part.rowsRead
+            result.rowsSkipped += part.rowsSkipped
+            diagnostics.add(contentsOf: found.all)
         }
+        let order = ActivityOrder.permutation(result.activities.map(\.activity), in: plan)
+        result.activities = order.map { result.activities[$0] }
         reportGaps(result, submissions: kept, diagnostics: &diagnostics)
         return result
     }
@@ -81,15 +96,14 @@ public struct Reconciler {
 
     private func read(_ submission: Submission, into result: inout Reconciliation, diagnostics: inout Diagnostics) {
         // The first row of each (measure, activity text) in this file, to name it when it comes again.
-        var firstRows: [NodeID: [String: SourceLocation]] = [:]
+        var firstRows: [ActivityKey: SourceLocation] = [:]
+        firstRows.reserveCapacity(submission.sheets.reduce(0) { $0 + $1.rows.count })
         let fileYear = year ?? submission.fiscalYear.flatMap { FiscalYear(parsing: $0.value) }
         for sheet in submission.sheets {
-            let evaluationColumns = EvaluationColumns(scheme: rules.rated ? .unrated : rules.scheme, sheet: sheet)
-            for row in sheet.rows {
+            for (row, interpreted) in zip(sheet.rows, interpretRows(of: sheet, sender: submission.sender, fileYear: fileYear)) {
                 result.rowsRead += 1
-                reportCellsOutsideHeader(row, sheet: sheet, diagnostics: &diagnostics)
-                switch interpret(row, sheet: sheet, evaluationColumns: evaluationColumns, sender: submission.sender,
-                                 fileYear: fileYear, diagnostics: &diagnostics) {
+                diagnostics.add(contentsOf: interpreted.diagnostics)
+                switch interpreted.outcome {
                 case .rejected:
                     continue
                 case .skipped:
@@ -97,8 +111,8 @@ public struct Reconciler {
                 case .counted(let located):
                     let activity = located.activity
                     let here = sheet.table.location(row: row.number, column: sheet.header["activity"])
-                    let key = Normalize.key(activity.text)
-                    if let first = firstRows[activity.measure]?[key] {
+                    let key = interpreted.key!
+                    if let first = firstRows[key] {
                         let place = first.sheet == here.sheet ? first.cell : "\(first.sheet ?? "")!\(first.cell)"
                         diagnostics.warning(.activityDuplicate, at: here, measureID: plan.format(activity.measure),
                                             department: activity.department,
@@ -106,14 +120,45 @@ public struct Reconciler {
                         result.rowsSkipped += 1
                         continue
                     }
-                    firstRows[activity.measure, default: [:]][key] = here
+                    firstRows[key] = here
                     result.activities.append(located)
                 }
             }
         }
     }
 
-    enum RowOutcome {
+    /// A row as `interpret` sees it on its own, with what it reported.
+    struct InterpretedRow: Sendable {
+        var outcome: RowOutcome
+        var diagnostics: [Diagnostic]
+        /// The counted activity's measure and text key, for the file's duplicate check.
+        var key: ActivityKey?
+    }
+
+    /// Every row of a sheet interpreted, in row order. A row needs nothing of the rows before it
+    /// (the duplicate check, which does, is left to the caller), so a large sheet is cut into
+    /// blocks interpreted on all cores: a 200,000-row workbook is one file.
+    private func interpretRows(of sheet: SubmissionSheet, sender: String?, fileYear: FiscalYear?) -> [InterpretedRow] {
+        let blockSize = 4_096
+        let starts = Array(stride(from: 0, to: sheet.rows.count, by: blockSize))
+        let evaluationColumns = EvaluationColumns(scheme: rules.rated ? .unrated : rules.scheme, sheet: sheet)
+        return Concurrently.map(starts.indices) { block in
+            var memo = CellMemo()
+            return sheet.rows[starts[block]..<min(starts[block] + blockSize, sheet.rows.count)].map { row in
+                var found = Diagnostics()
+                reportCellsOutsideHeader(row, sheet: sheet, diagnostics: &found)
+                let outcome = interpret(row, sheet: sheet, evaluationColumns: evaluationColumns, sender: sender, fileYear: fileYear,
+                                        memo: &memo, diagnostics: &found)
+                var key: ActivityKey?
+                if case .counted(let located) = outcome {
+                    key = ActivityKey(measure: located.activity.measure, text: Array(Normalize.key(located.activity.text).utf8))
+                }
+                return InterpretedRow(outcome: outcome, diagnostics: found.all, key: key)
+            }
+        }.flatMap { $0 }
+    }
+
+    enum RowOutcome: Sendable {
         /// The row has an error, already reported.
         case rejected
         /// A row with nothing to count: an untouched template row or another year's row.
@@ -121,8 +166,59 @@ public struct Reconciler {
         case counted(LocatedActivity)
     }
 
-    private func interpret(_ row: Row, sheet: SubmissionSheet, evaluationColumns: EvaluationColumns, sender: String?,
-                           fileYear: FiscalYear?, diagnostics: inout Diagnostics) -> RowOutcome {
+    /// A measure and an activity's text key as UTF-8 bytes: the key is NFKC already, so equal keys
+    /// are equal bytes, and hashing the bytes at once skips the normalisation Swift does to hash a
+    /// non-ASCII String (most of the time of a 200,000-row file's duplicate check).
+    struct ActivityKey: Hashable, Sendable {
+        let measure: NodeID
+        let text: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(measure)
+            text.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
+    /// What a file's repeated cells (measure IDs, ratings, department names) mean, worked out once
+    /// per spelling: normalising them on every row was most of the time of a large merge.
+    struct CellMemo {
+        var leaves: [String: NodeID?] = [:]
+        var ratings: [String: (value: Int?, stars: Bool)] = [:]
+        var departmentKeys: [String: String] = [:]
+        /// The last department cell and its name: rows of one department usually follow each other.
+        var lastDepartment: (cell: String, name: String)?
+
+        mutating func departmentName(_ cell: String) -> String {
+            if let last = lastDepartment, last.cell == cell { return last.name }
+            let name = Departments.normalizedName(cell)
+            lastDepartment = (cell, name)
+            return name
+        }
+
+        mutating func leaf(id text: String, _ matcher: MeasureMatcher) -> NodeID? {
+            if let known = leaves[text] { return known }
+            let found = matcher.leaf(id: text)
+            leaves[text] = found
+            return found
+        }
+
+        mutating func rating(_ text: String) -> (value: Int?, stars: Bool) {
+            if let known = ratings[text] { return known }
+            let parsed = (RatingParser.parse(text), RatingParser.isStars(text))
+            ratings[text] = parsed
+            return parsed
+        }
+
+        mutating func departmentKey(_ name: String) -> String {
+            if let known = departmentKeys[name] { return known }
+            let key = Departments.key(name)
+            departmentKeys[name] = key
+            return key
+        }
+    }
+
+    private func interpret(_ row: Row, sheet: SubmissionSheet, evaluationColumns: EvaluationColumns, sender: String?, fileYear: FiscalYear?,
+                           memo: inout CellMemo, diagnostics: inout Diagnostics) -> RowOutcome {
         let header = sheet.header
         let table = sheet.table
         func at(_ column: String) -> SourceLocation { table.location(row: row.number, column: header[column]) }
@@ -131,7 +227,7 @@ public struct Reconciler {
         let text = Normalize.droppingBullet(header.value("activity", in: row))
         let ratingText = Normalize.text(header.value("rating", in: row))
         let statusText = Normalize.text(header.value("status", in: row))
-        let department = Departments.normalizedName(header.value("department", in: row)).nonEmpty ?? sender ?? ""
+        let department = memo.departmentName(header.value("department", in: row)).nonEmpty ?? sender ?? ""
 
         if text.isEmpty && ratingText.isEmpty && statusText.isEmpty && !evaluationColumns.hasAny(in: row) { return .skipped }
         if let yearText = header.value("fiscal_year", in: row).nonEmpty {
@@ -147,7 +243,7 @@ public struct Reconciler {
 
         let measure: NodeID
         if !idText.isEmpty {
-            guard let found = matcher.leaf(id: idText) else {
+            guard let found = memo.leaf(id: idText, matcher) else {
                 diagnostics.error(.measureUnknown, at: at("measure_id"), measureID: idText, department: department,
                                   "施策ID「\(idText)」は計画にありません。")
                 return .rejected
@@ -187,13 +283,14 @@ public struct Reconciler {
                                   "評価が入力されていません。\(rules.scheme.allowedValues)で入力してください。")
                 return .rejected
             }
-            guard let parsed = RatingParser.parse(ratingText, scheme: rules.scheme) else {
+            let reading = memo.rating(ratingText)
+            guard let parsed = reading.value else {
                 diagnostics.error(.ratingInvalid, at: at("rating"), measureID: measureID, department: department,
                                   "評価は\(rules.scheme.allowedValues)で入力してください（入力値: \(ratingText)）")
                 return .rejected
             }
             rating = parsed
-            if RatingParser.isStars(ratingText) {
+            if reading.stars {
                 diagnostics.info(.ratingStars, at: at("rating"), measureID: measureID, department: department,
                                  "評価「\(ratingText)」を★の数から\(parsed)と読みました。")
             }
@@ -216,8 +313,7 @@ public struct Reconciler {
                 return .rejected
             }
         }
-        if !plan.departments(of: measure).isEmpty,
-           !plan.departments(of: measure).contains(where: { Departments.key($0) == Departments.key(department) }) {
+        if let assigned = assignedDepartments[measure], !assigned.isEmpty, !assigned.contains(memo.departmentKey(department)) {
             diagnostics.warning(.departmentUnassigned, at: table.location(row: row.number, column: header["measure_id"] ?? header["measure_title"]),
                                 measureID: measureID,
                                 department: department, "\(department)は計画上、施策 \(measureID) の担当部署ではありません（集計には含めます）。"
@@ -248,7 +344,7 @@ public struct Reconciler {
                                 department: leaf.departments.joined(separator: "・"),
                                 "施策 \(plan.format(leaf.id)) の取組の報告がありません（未提出）。")
         }
-        var heardFrom = Set(result.activities.map { Departments.key($0.activity.department) })
+        var heardFrom = Set(Set(result.activities.map(\.activity.department)).map(Departments.key))
         for submission in submissions { if let sender = submission.sender { heardFrom.insert(Departments.key(sender)) } }
         var listed: Set<String> = []
         for leaf in plan.leaves {
@@ -263,13 +359,22 @@ public struct Reconciler {
 extension Reconciler {
     /// For `check`: each department's own measures it has not written an activity for.
     private func reportOwnGaps(_ result: Reconciliation, submissions: [Submission], diagnostics: inout Diagnostics) {
+        // Grouped once: looking them up per file keeps a check of many files linear.
+        var measuresBy: [String: Set<NodeID>] = [:]
+        for located in result.activities { measuresBy[located.activity.department, default: []].insert(located.activity.measure) }
+        var reportedBy: [String: Set<NodeID>] = [:]
+        for (department, measures) in measuresBy { reportedBy[Departments.key(department), default: []].formUnion(measures) }
+        var errorsIn: [String: Set<String>] = [:]
+        for diagnostic in diagnostics.all where diagnostic.severity == .error {
+            if let file = diagnostic.location?.file { errorsIn[file, default: []].insert(diagnostic.measureID) }
+        }
         for submission in submissions {
             guard let sender = submission.sender else { continue }
             let key = Departments.key(sender)
-            let reported = Set(result.activities.filter { Departments.key($0.activity.department) == key }.map(\.activity.measure))
+            let reported = reportedBy[key] ?? []
             // A measure whose row has an error is already reported with its cell.
-            let withErrors = Set(diagnostics.all.filter { $0.severity == .error && $0.location?.file == submission.file }.map(\.measureID))
-            for leaf in plan.leaves where leaf.departments.contains(where: { Departments.key($0) == key })
+            let withErrors = errorsIn[submission.file] ?? []
+            for leaf in plan.leaves where assignedDepartments[leaf.id]?.contains(key) == true
                 && !reported.contains(leaf.id) && !withErrors.contains(plan.format(leaf.id)) {
                 diagnostics.warning(.measureUnreported, at: SourceLocation(file: submission.file), measureID: plan.format(leaf.id),
                                     department: sender,
@@ -282,13 +387,18 @@ extension Reconciler {
 extension Reconciler {
     /// "もしかして: 財政課" when the name is not a department of the plan at all but close to one.
     func departmentHint(_ department: String) -> String {
+        guard !knownDepartments.contains(Departments.key(department)) else { return "" }
         let known = plan.leaves.flatMap(\.departments)
-        guard !known.contains(where: { Departments.key($0) == Departments.key(department) }) else { return "" }
         let names = NearestNames.nearest(to: department, among: Array(Set(known)).sorted())
         return names.isEmpty ? "計画にない部署名です。" : "部署名の誤りでは？（もしかして: \(names.joined(separator: "、"))）"
     }
 }
 
 extension String {
-    var nonEmpty: String? { trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : self }
+    var nonEmpty: String? {
+        // Most cells begin with something other than a space: no need to trim them to know.
+        guard let first = unicodeScalars.first else { return nil }
+        if !Normalize.isTrimmable(first) { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : self
+    }
 }
