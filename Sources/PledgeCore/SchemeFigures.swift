@@ -104,8 +104,19 @@ public enum SchemeFigures {
             rule.levels.contains(node.map { plan.levelName(of: $0) } ?? "overall")
         }
         let nodes: [NodeID?] = plan.nodesInOrder.map(\.id).map(Optional.some) + [nil]
+        // Grouped by measure once: a level then looks at its leaves, not at every activity.
+        var byLeaf: [NodeID: [Evaluation]] = [:]
+        var itemsByLeaf: [NodeID: Int] = [:]
+        for (measure, found) in evaluations where !found.isEmpty {
+            byLeaf[measure, default: []] += found
+            itemsByLeaf[measure, default: 0] += 1
+        }
+        let allLeaves = plan.leaves.map(\.id)
+        func leaves(under node: NodeID?) -> [NodeID] {
+            node.map { node in allLeaves.filter { $0.path.starts(with: node.path) } } ?? allLeaves
+        }
         func under(_ node: NodeID?) -> [Evaluation] {
-            evaluations.filter { node == nil || $0.0.path.starts(with: node!.path) }.flatMap(\.1)
+            leaves(under: node).flatMap { byLeaf[$0] ?? [] }
         }
         func digits(_ node: NodeID?) -> Int {
             node.map { rule.digits(atLevel: $0.path.count - 1) } ?? rule.overallDigits
@@ -121,7 +132,7 @@ public enum SchemeFigures {
         case .items:
             // Items, not evaluations: a panel of five scoring one item is one item.
             return nodes.filter(shown).compactMap { node in
-                let count = evaluations.filter { (node == nil || $0.0.path.starts(with: node!.path)) && !$0.1.isEmpty }.count
+                let count = leaves(under: node).reduce(0) { $0 + (itemsByLeaf[$1] ?? 0) }
                 return count == 0 ? nil : figure(node, "", Rational(count), 0)
             }
         case .count:
