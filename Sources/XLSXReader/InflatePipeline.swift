@@ -28,7 +28,11 @@ final class InflatePipeline: @unchecked Sendable {
 
     private func produce() {
         while true {
-            var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+            // No bigger than what is left of the declared size (plus one byte, so that a part
+            // longer than it declares is still caught): a 20 KB sheet used to clear two 1 MB
+            // chunks, which was most of the time a small workbook took to read.
+            let left = max(inflater.entry.uncompressedSize - inflater.bytesProduced, 0)
+            var chunk = [UInt8](repeating: 0, count: min(Self.chunkSize, left + 1))
             var filled = 0
             var problem: XLSXReadError?
             chunk.withUnsafeMutableBufferPointer { buffer in

@@ -1,4 +1,5 @@
 import Foundation
+import XLSXReader
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,4 +34,15 @@ public enum FuzzInput {
     /// The repository's root, found from this file's place in it (Fuzz/Sources/FuzzSupport/).
     public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Opens the file as a workbook and streams every sheet, hidden ones included. A refusal is a
+    /// correct outcome (its message is still built); a crash, a leak or a hang is not.
+    public static func readWorkbook(_ url: URL) {
+        do {
+            let workbook = try XLSXWorkbook.open(url: url)
+            _ = try workbook.readTables(includeHidden: true)
+        } catch {
+            _ = error.description
+        }
+    }
 }

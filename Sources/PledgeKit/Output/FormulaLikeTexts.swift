@@ -7,18 +7,23 @@ import TableIO
 enum FormulaLikeTexts {
     static func report(_ activities: [LocatedActivity], plan: Plan, planFile: String, into diagnostics: inout Diagnostics) {
         var namesSeen: Set<String> = []
+        // Nothing is built for the texts that start like no formula (all but a handful of 100,000).
         for located in activities {
-            let activity = located.activity, at = located.location, measure = plan.format(activity.measure)
-            let fields = [("取組事業内容", Normalize.singleLine(activity.text)), ("担当部署", activity.department),
-                          ("状況", activity.status ?? "")]
-            for (label, text) in fields where FormulaGuard.startsLikeFormula(text) {
-                diagnostics.info(.textFormulaLike, at: at, measureID: measure, department: activity.department, message(label, text))
+            let activity = located.activity, at = located.location
+            for (label, text) in [("取組事業内容", Normalize.singleLine(activity.text)), ("担当部署", activity.department),
+                                  ("状況", activity.status ?? "")] where FormulaGuard.startsLikeFormula(text) {
+                diagnostics.info(.textFormulaLike, at: at, measureID: plan.format(activity.measure),
+                                 department: activity.department, message(label, text))
             }
             // File and sheet names are written too (source_file, source_sheet): once per name.
-            for (label, name, place) in [("ファイル名", at.file, SourceLocation(file: at.file)),
-                                         ("シート名", at.sheet ?? "", SourceLocation(file: at.file, sheet: at.sheet))]
-                where FormulaGuard.startsLikeFormula(name) && namesSeen.insert(place.description).inserted {
-                diagnostics.info(.textFormulaLike, at: place, message(label, name))
+            if FormulaGuard.startsLikeFormula(at.file), namesSeen.insert(at.file).inserted {
+                diagnostics.info(.textFormulaLike, at: SourceLocation(file: at.file), message("ファイル名", at.file))
+            }
+            if let sheet = at.sheet, FormulaGuard.startsLikeFormula(sheet) {
+                let place = SourceLocation(file: at.file, sheet: sheet)
+                if namesSeen.insert(place.description).inserted {
+                    diagnostics.info(.textFormulaLike, at: place, message("シート名", sheet))
+                }
             }
         }
         for node in plan.nodesInOrder {

@@ -1,7 +1,7 @@
 import Foundation
 import TableIO
 
-/// The open-data files of a run, added to the out folder: every text field guarded against formula
+/// The open-data files of a run: every text field guarded against formula
 /// injection, each CSV encoded, and `datapackage.json` describing them.
 enum OpenDataWriter {
     /// Characters the chosen encoding cannot hold: one error per character, at the cell it came from.
@@ -9,21 +9,31 @@ enum OpenDataWriter {
         var diagnostics: [Diagnostic]
     }
 
-    static func add(_ model: ReportModel, encoding: CSVEncoding, to output: inout OutputDirectory) throws {
+    /// Every CSV and `datapackage.json`, named as written. The tables are encoded side by side on
+    /// all cores (activities.csv alone is most of the work); the result is the same in any timing.
+    static func files(_ model: ReportModel, encoding: CSVEncoding) throws -> [(name: String, data: Data)] {
         let tables = OpenDataTables.all(model)
+        let encodings = Concurrently.map(tables.indices) { index in
+            let guarded = guardedTexts(tables[index], model)
+            return Result { try CSVWriter.encode(header: guarded.header, rows: guarded.rows, encoding: encoding) }
+        }
+        var files: [(name: String, data: Data)] = []
         var encoded: [String: Data] = [:]
         var unwritable: [Diagnostic] = []
-        for table in tables {
-            do {
-                let guarded = guardedTexts(table, model)
-                encoded[table.name] = try CSVWriter.encode(header: guarded.header, rows: guarded.rows, encoding: encoding)
-                output.add(table.name + ".csv", encoded[table.name]!)
-            } catch let CSVWriter.WriteError.unencodable(found, _) {
+        for (table, result) in zip(tables, encodings) {
+            switch result {
+            case let .success(data):
+                encoded[table.name] = data
+                files.append((table.name + ".csv", data))
+            case let .failure(CSVWriter.WriteError.unencodable(found, _)):
                 unwritable += found.map { diagnostic(for: $0, in: table, model) }
+            case let .failure(error):
+                throw error
             }
         }
         if !unwritable.isEmpty { throw UnwritableText(diagnostics: unwritable) }
-        output.add("datapackage.json", try DataPackage.json(for: model, tables: tables, encoding: encoding, encoded: encoded))
+        files.append(("datapackage.json", try DataPackage.json(for: model, tables: tables, encoding: encoding, encoded: encoded)))
+        return files
     }
 
     /// Free text columns through `FormulaGuard`. Numeric columns hold numbers we computed and code

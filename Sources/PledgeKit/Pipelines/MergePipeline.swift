@@ -104,10 +104,7 @@ public enum MergePipeline {
         outcome.details.model = model
         do {
             var output = OutputDirectory(lock: lock)
-            try OpenDataWriter.add(model, encoding: options.csvEncoding, to: &output)
-            if let workbook = options.layout.workbook {
-                output.add(workbook.fileName, try OfficialWorkbook.render(model, layout: workbook))
-            }
+            for (name, data) in try renderOutputs(model, options) { output.add(name, data) }
             outcome.details.written = try output.commit()
         } catch let unwritable as OpenDataWriter.UnwritableText {
             diagnostics.add(contentsOf: unwritable.diagnostics)
@@ -120,5 +117,18 @@ public enum MergePipeline {
             outcome.refusal = refusal.message
         }
         return outcome
+    }
+
+    /// The open data and the workbook, rendered side by side (neither reads the other), then put
+    /// in the order a sequential run gives; the open data's error wins when both fail, as it would.
+    private static func renderOutputs(_ model: ReportModel, _ options: MergeOptions) throws -> [(name: String, data: Data)] {
+        let parts = Concurrently.map(0..<2) { part -> Result<[(name: String, data: Data)], any Error> in
+            Result {
+                if part == 0 { return try OpenDataWriter.files(model, encoding: options.csvEncoding) }
+                guard let workbook = options.layout.workbook else { return [] }
+                return [(workbook.fileName, try OfficialWorkbook.render(model, layout: workbook))]
+            }
+        }
+        return try parts.flatMap { try $0.get() }
     }
 }
