@@ -7,8 +7,9 @@
 # have tests of their own.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     e.g. scripts/fuzz.sh 600 fuzz-xlsx
 # JOBS=2 runs two workers per target (libFuzzer's -fork); FUZZ_SEED=N repeats a run's choices
-# (CI uses a fixed seed, so that what it finds can be run again). The corpus grows in Fuzz/.corpus/ and is
-# kept between runs; a failing input is written to Fuzz/.artifacts/TARGET/ and named in the output.
+# (CI uses a fixed seed, so that what it finds can be run again). The corpus grows in
+# Fuzz/.corpus/ and is kept between runs; a failing input is written to Fuzz/.artifacts/TARGET/
+# and named in the output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
