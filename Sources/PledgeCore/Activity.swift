@@ -33,35 +33,59 @@ public enum ActivityOrder {
     /// The positions of `activities` in report order, so that a caller can reorder what it keeps
     /// beside each activity (its cell) in one pass.
     public static func permutation(_ activities: [Activity], in plan: Plan) -> [Int] {
-        let leafRank = Dictionary(uniqueKeysWithValues: plan.leaves.enumerated().map { ($1.id, $0) })
-        // Each leaf's departments by key, and each activity's rank, computed once: normalising
-        // names inside the comparison made the sort cost n log n normalisations.
-        var departmentRanks: [NodeID: [String: Int]] = [:]
+        permutation(count: activities.count, in: plan) { (activities[$0].measure, activities[$0].department) }
+    }
+
+    /// The same order for `count` items known by their measure and department name: a caller that
+    /// keeps activities inside other values need not copy them out to sort them.
+    public static func permutation(count: Int, in plan: Plan, _ item: (Int) -> (measure: NodeID, department: String)) -> [Int] {
+        let leafRank = Dictionary(plan.leaves.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Department keys as numbers, each leaf's departments ranked by number, and each spelling's
+        // number looked up once: normalising or hashing names per activity (or inside the sort's
+        // comparison) was most of the sort's time.
+        var departmentNumbers: [String: Int] = [:]
+        var departmentRanks: [LeafDepartment: Int] = [:]
         for leaf in plan.leaves {
-            for (index, name) in leaf.departments.enumerated() where departmentRanks[leaf.id]?[Departments.key(name)] == nil {
-                departmentRanks[leaf.id, default: [:]][Departments.key(name)] = index
+            guard let leafIndex = leafRank[leaf.id] else { continue }
+            for (index, name) in leaf.departments.enumerated() {
+                let key = Departments.key(name)
+                let number = departmentNumbers[key] ?? departmentNumbers.count
+                departmentNumbers[key] = number
+                if departmentRanks[LeafDepartment(leaf: leafIndex, department: number)] == nil {
+                    departmentRanks[LeafDepartment(leaf: leafIndex, department: number)] = index
+                }
             }
         }
-        var keys: [String: String] = [:]
-        var last: (name: String, key: String)?  // one department's activities mostly follow each other
-        let ranks = activities.map { activity -> (leaf: Int, department: Int) in
-            let key: String
-            if let last, last.name == activity.department {
-                key = last.key
-            } else {
-                key = keys[activity.department] ?? Departments.key(activity.department)
-                keys[activity.department] = key
-                last = (activity.department, key)
+        var numberOfSpelling: [Spelling: Int] = [:]
+        var last: (measure: NodeID, leaf: Int)?
+        let ranks = (0..<count).map { index -> (leaf: Int, department: Int) in
+            let (measure, department) = item(index)
+            let leaf: Int
+            if let last, last.measure == measure { leaf = last.leaf } else {
+                leaf = leafRank[measure] ?? Int.max
+                last = (measure, leaf)
             }
-            return (leafRank[activity.measure] ?? Int.max, departmentRanks[activity.measure]?[key] ?? Int.max)
+            let spelling = Spelling(department)
+            let number: Int
+            if let known = numberOfSpelling[spelling] { number = known } else {
+                number = departmentNumbers[Departments.key(department)] ?? -1
+                numberOfSpelling[spelling] = number
+            }
+            return (leaf, departmentRanks[LeafDepartment(leaf: leaf, department: number)] ?? Int.max)
         }
-        return activities.indices.sorted { lhs, rhs in
+        return (0..<count).sorted { lhs, rhs in
             let (left, right) = (ranks[lhs], ranks[rhs])
             if left != right { return left < right }
-            if left.department == Int.max && activities[lhs].department != activities[rhs].department {
-                return activities[lhs].department < activities[rhs].department
+            if left.department == Int.max {
+                let (leftName, rightName) = (item(lhs).department, item(rhs).department)
+                if leftName != rightName { return leftName < rightName }
             }
             return lhs < rhs
         }
+    }
+
+    private struct LeafDepartment: Hashable {
+        let leaf: Int
+        let department: Int
     }
 }

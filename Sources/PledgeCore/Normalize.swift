@@ -61,9 +61,11 @@ public enum Normalize {
 
     /// Trims spaces (full-width included) and unifies line breaks to `\n`; nothing else changes.
     public static func text(_ text: String) -> String {
-        // Most cells have neither a carriage return nor a space at either end: nothing to do.
+        // Most cells are empty, or have neither a carriage return nor a space at either end:
+        // nothing to do (and Foundation's trimming, even of an empty text, costs a bridge).
+        if text.isEmpty { return text }
         let scalars = text.unicodeScalars
-        let hasReturn = text.utf8.contains(0x0D)
+        let hasReturn = containsCarriageReturn(text)
         if !hasReturn, let first = scalars.first, let last = scalars.last, !isTrimmable(first), !isTrimmable(last) {
             return text
         }
@@ -75,10 +77,20 @@ public enum Normalize {
     /// category Z*, U+0009–U+000D, U+0085 and (as Foundation has it) U+200B, without building the set.
     public static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
+        // Kana, kanji and full-width forms, the ends of most cells: no separator lies above U+3000.
+        if scalar.value > 0x3000 { return false }
         switch scalar.properties.generalCategory {
         case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
         default: return scalar.value == 0x85 || scalar.value == 0x200B
         }
+    }
+
+    private static func containsCarriageReturn(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var found = false
+            for byte in bytes { found = found || byte == 0x0D }  // no early exit: the loop vectorises
+            return found
+        } ?? text.utf8.contains(0x0D)
     }
 
     /// Drops a leading list bullet (`・`, `･`, `•`, `●`) and the spaces after it.

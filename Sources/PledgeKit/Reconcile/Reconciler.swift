@@ -36,10 +36,10 @@ public struct Reconciler: Sendable {
     let rules: ReconcileRules
     let scope: Scope
     private let matcher: MeasureMatcher
-    /// Each leaf's assigned departments as keys, and every department the plan names: built once,
-    /// so that checking a row's department normalises only the row's name.
-    private let assignedDepartments: [NodeID: Set<String>]
-    private let knownDepartments: Set<String>
+    /// Every department the plan names, by key, numbered; and each leaf's assigned departments by
+    /// number: built once, so that checking a row's department works out only the row's spelling.
+    private let departmentNumbers: [String: Int]
+    private let assignedDepartments: [NodeID: Set<Int>]
 
     public init(plan: Plan, year: FiscalYear?, rules: ReconcileRules, scope: Scope = .inbox) {
         self.plan = plan
@@ -47,9 +47,11 @@ public struct Reconciler: Sendable {
         self.rules = rules
         self.scope = scope
         self.matcher = MeasureMatcher(plan: plan)
-        self.assignedDepartments = Dictionary(plan.leaves.map { ($0.id, Set($0.departments.map(Departments.key))) },
+        var numbers: [String: Int] = [:]
+        for key in plan.leaves.flatMap(\.departments).map(Departments.key) where numbers[key] == nil { numbers[key] = numbers.count }
+        self.departmentNumbers = numbers
+        self.assignedDepartments = Dictionary(plan.leaves.map { ($0.id, Set($0.departments.compactMap { numbers[Departments.key($0)] })) },
                                               uniquingKeysWith: { first, _ in first })
-        self.knownDepartments = Set(plan.leaves.flatMap(\.departments).map(Departments.key))
     }
 
     public func reconcile(_ submissions: [Submission], diagnostics: inout Diagnostics) -> Reconciliation {
@@ -57,24 +59,32 @@ public struct Reconciler: Sendable {
         let (kept, superseded) = SupersessionRule.resolve(forThisYear, diagnostics: &diagnostics)
         var result = Reconciliation(activities: [], countedFiles: kept.map(\.file), supersededFiles: superseded,
                                     rowsRead: 0, rowsSkipped: 0)
-        // Each file's rows are interpreted on their own (on all cores), then put together in file
-        // order: the activities and diagnostics of a sequential loop.
-        let perFile = Concurrently.map(kept.indices) { index in
+        result.activities = readAll(kept, into: &result, diagnostics: &diagnostics)
+        let order = ActivityOrder.permutation(count: result.activities.count, in: plan) { [activities = result.activities] in
+            (activities[$0].activity.measure, activities[$0].activity.department)
+        }
+        result.activities.reorder(to: order)
+        reportGaps(result, submissions: kept, diagnostics: &diagnostics)
+        return result
+    }
+
+    /// The activities of every file, in file order, with the rows counted into `result`. Each
+    /// file's rows are interpreted on their own (on all cores), then put together in file order:
+    /// the activities and diagnostics of a sequential loop. The files' own arrays are gone when
+    /// this returns, so that the caller can reorder the activities without copying them.
+    private func readAll(_ files: [Submission], into result: inout Reconciliation, diagnostics: inout Diagnostics) -> [LocatedActivity] {
+        let perFile = Concurrently.map(files.indices) { index in
             var part = Reconciliation(activities: [], countedFiles: [], supersededFiles: [], rowsRead: 0, rowsSkipped: 0)
             var found = Diagnostics()
-            read(kept[index], into: &part, diagnostics: &found)
+            read(files[index], into: &part, diagnostics: &found)
             return (part, found)
         }
         for (part, found) in perFile {
-            result.activities += part.activities
             result.rowsRead += part.rowsRead
             result.rowsSkipped += part.rowsSkipped
             diagnostics.add(contentsOf: found.all)
         }
-        let order = ActivityOrder.permutation(result.activities.map(\.activity), in: plan)
-        result.activities = order.map { result.activities[$0] }
-        reportGaps(result, submissions: kept, diagnostics: &diagnostics)
-        return result
+        return perFile.count == 1 ? perFile[0].0.activities : perFile.flatMap(\.0.activities)
     }
 
     private func isForThisYear(_ submission: Submission, diagnostics: inout Diagnostics) -> Bool {
@@ -95,33 +105,36 @@ public struct Reconciler: Sendable {
     }
 
     private func read(_ submission: Submission, into result: inout Reconciliation, diagnostics: inout Diagnostics) {
-        // The first row of each (measure, activity text) in this file, to name it when it comes again.
-        var firstRows: [ActivityKey: SourceLocation] = [:]
-        firstRows.reserveCapacity(submission.sheets.reduce(0) { $0 + $1.rows.count })
+        // Where each (measure, activity text) of this file was first counted, to name that row
+        // when it comes again.
+        var firstRows: [ActivityKey: Int] = [:]
+        let rowCount = submission.sheets.reduce(0) { $0 + $1.rows.count }
+        firstRows.reserveCapacity(rowCount)
+        result.activities.reserveCapacity(rowCount)
         let fileYear = year ?? submission.fiscalYear.flatMap { FiscalYear(parsing: $0.value) }
         for sheet in submission.sheets {
-            for (row, interpreted) in zip(sheet.rows, interpretRows(of: sheet, sender: submission.sender, fileYear: fileYear)) {
-                result.rowsRead += 1
-                diagnostics.add(contentsOf: interpreted.diagnostics)
-                switch interpreted.outcome {
-                case .rejected:
-                    continue
-                case .skipped:
-                    result.rowsSkipped += 1
-                case .counted(let located):
-                    let activity = located.activity
-                    let here = sheet.table.location(row: row.number, column: sheet.header["activity"])
-                    let key = interpreted.key!
-                    if let first = firstRows[key] {
-                        let place = first.sheet == here.sheet ? first.cell : "\(first.sheet ?? "")!\(first.cell)"
-                        diagnostics.warning(.activityDuplicate, at: here, measureID: plan.format(activity.measure),
-                                            department: activity.department,
-                                            "同じ施策の同じ取組が\(place)にもあります。この行は集計しません。")
-                        result.rowsSkipped += 1
+            for block in interpretRows(of: sheet, sender: submission.sender, fileYear: fileYear) {
+                for interpreted in block {
+                    result.rowsRead += 1
+                    diagnostics.add(contentsOf: interpreted.diagnostics)
+                    switch interpreted.outcome {
+                    case .rejected:
                         continue
+                    case .skipped:
+                        result.rowsSkipped += 1
+                    case .counted(let located):
+                        if let first = firstRows[interpreted.key!].map({ result.activities[$0].location }) {
+                            let here = located.location
+                            let place = first.sheet == here.sheet ? first.cell : "\(first.sheet ?? "")!\(first.cell)"
+                            diagnostics.warning(.activityDuplicate, at: here, measureID: plan.format(located.activity.measure),
+                                                department: located.activity.department,
+                                                "同じ施策の同じ取組が\(place)にもあります。この行は集計しません。")
+                            result.rowsSkipped += 1
+                            continue
+                        }
+                        firstRows[interpreted.key!] = result.activities.count
+                        result.activities.append(located)
                     }
-                    firstRows[key] = here
-                    result.activities.append(located)
                 }
             }
         }
@@ -135,10 +148,10 @@ public struct Reconciler: Sendable {
         var key: ActivityKey?
     }
 
-    /// Every row of a sheet interpreted, in row order. A row needs nothing of the rows before it
-    /// (the duplicate check, which does, is left to the caller), so a large sheet is cut into
-    /// blocks interpreted on all cores: a 200,000-row workbook is one file.
-    private func interpretRows(of sheet: SubmissionSheet, sender: String?, fileYear: FiscalYear?) -> [InterpretedRow] {
+    /// Every row of a sheet interpreted, in row order, in blocks. A row needs nothing of the rows
+    /// before it (the duplicate check, which does, is left to the caller), so a large sheet is cut
+    /// into blocks interpreted on all cores: a 200,000-row workbook is one file.
+    private func interpretRows(of sheet: SubmissionSheet, sender: String?, fileYear: FiscalYear?) -> [[InterpretedRow]] {
         let blockSize = 4_096
         let starts = Array(stride(from: 0, to: sheet.rows.count, by: blockSize))
         let evaluationColumns = EvaluationColumns(scheme: rules.rated ? .unrated : rules.scheme, sheet: sheet)
@@ -151,11 +164,11 @@ public struct Reconciler: Sendable {
                                         memo: &memo, diagnostics: &found)
                 var key: ActivityKey?
                 if case .counted(let located) = outcome {
-                    key = ActivityKey(measure: located.activity.measure, text: Array(Normalize.key(located.activity.text).utf8))
+                    key = ActivityKey(measure: located.activity.measure, text: Spelling(Normalize.key(located.activity.text)))
                 }
                 return InterpretedRow(outcome: outcome, diagnostics: found.all, key: key)
             }
-        }.flatMap { $0 }
+        }
     }
 
     enum RowOutcome: Sendable {
@@ -166,54 +179,48 @@ public struct Reconciler: Sendable {
         case counted(LocatedActivity)
     }
 
-    /// A measure and an activity's text key as UTF-8 bytes: the key is NFKC already, so equal keys
-    /// are equal bytes, and hashing the bytes at once skips the normalisation Swift does to hash a
-    /// non-ASCII String (most of the time of a 200,000-row file's duplicate check).
+    /// A measure and an activity's text key, compared by its bytes: the key is NFKC already, so
+    /// equal keys are equal bytes, and hashing the bytes skips the normalisation Swift does to hash
+    /// a non-ASCII String (most of the time of a 200,000-row file's duplicate check).
     struct ActivityKey: Hashable, Sendable {
         let measure: NodeID
-        let text: [UInt8]
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(measure)
-            text.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
+        let text: Spelling
     }
 
     /// What a file's repeated cells (measure IDs, ratings, department names) mean, worked out once
     /// per spelling: normalising them on every row was most of the time of a large merge.
     struct CellMemo {
-        var leaves: [String: NodeID?] = [:]
-        var ratings: [String: (value: Int?, stars: Bool)] = [:]
-        var departmentKeys: [String: String] = [:]
-        /// The last department cell and its name: rows of one department usually follow each other.
-        var lastDepartment: (cell: String, name: String)?
+        /// A row's department: the cell's name, or the file's sender when the cell is empty, and
+        /// the number of its key among the plan's departments (nil when the plan does not name it).
+        struct Department {
+            let name: String
+            let number: Int?
+        }
 
-        mutating func departmentName(_ cell: String) -> String {
-            if let last = lastDepartment, last.cell == cell { return last.name }
-            let name = Departments.normalizedName(cell)
-            lastDepartment = (cell, name)
-            return name
+        var leaves: [Spelling: NodeID?] = [:]
+        var ratings: [Spelling: (value: Int?, stars: Bool)] = [:]
+        var departments: [Spelling: Department] = [:]
+
+        mutating func department(cell: String, sender: String?, numbers: [String: Int]) -> Department {
+            if let known = departments[Spelling(cell)] { return known }
+            let name = Departments.normalizedName(cell).nonEmpty ?? sender ?? ""
+            let department = Department(name: name, number: numbers[Departments.key(name)])
+            departments[Spelling(cell)] = department
+            return department
         }
 
         mutating func leaf(id text: String, _ matcher: MeasureMatcher) -> NodeID? {
-            if let known = leaves[text] { return known }
+            if let known = leaves[Spelling(text)] { return known }
             let found = matcher.leaf(id: text)
-            leaves[text] = found
+            leaves[Spelling(text)] = found
             return found
         }
 
         mutating func rating(_ text: String) -> (value: Int?, stars: Bool) {
-            if let known = ratings[text] { return known }
+            if let known = ratings[Spelling(text)] { return known }
             let parsed = (RatingParser.parse(text), RatingParser.isStars(text))
-            ratings[text] = parsed
+            ratings[Spelling(text)] = parsed
             return parsed
-        }
-
-        mutating func departmentKey(_ name: String) -> String {
-            if let known = departmentKeys[name] { return known }
-            let key = Departments.key(name)
-            departmentKeys[name] = key
-            return key
         }
     }
 
@@ -227,7 +234,8 @@ public struct Reconciler: Sendable {
         let text = Normalize.droppingBullet(header.value("activity", in: row))
         let ratingText = Normalize.text(header.value("rating", in: row))
         let statusText = Normalize.text(header.value("status", in: row))
-        let department = memo.departmentName(header.value("department", in: row)).nonEmpty ?? sender ?? ""
+        let rowDepartment = memo.department(cell: header.value("department", in: row), sender: sender, numbers: departmentNumbers)
+        let department = rowDepartment.name
 
         if text.isEmpty && ratingText.isEmpty && statusText.isEmpty && !evaluationColumns.hasAny(in: row) { return .skipped }
         if let yearText = header.value("fiscal_year", in: row).nonEmpty {
@@ -313,7 +321,7 @@ public struct Reconciler: Sendable {
                 return .rejected
             }
         }
-        if let assigned = assignedDepartments[measure], !assigned.isEmpty, !assigned.contains(memo.departmentKey(department)) {
+        if let assigned = assignedDepartments[measure], !assigned.isEmpty, !(rowDepartment.number.map(assigned.contains) ?? false) {
             diagnostics.warning(.departmentUnassigned, at: table.location(row: row.number, column: header["measure_id"] ?? header["measure_title"]),
                                 measureID: measureID,
                                 department: department, "\(department)は計画上、施策 \(measureID) の担当部署ではありません（集計には含めます）。"
@@ -344,7 +352,7 @@ public struct Reconciler: Sendable {
                                 department: leaf.departments.joined(separator: "・"),
                                 "施策 \(plan.format(leaf.id)) の取組の報告がありません（未提出）。")
         }
-        var heardFrom = Set(Set(result.activities.map(\.activity.department)).map(Departments.key))
+        var heardFrom = Set(Set(result.activities.map { Spelling($0.activity.department) }).map { Departments.key($0.text) })
         for submission in submissions { if let sender = submission.sender { heardFrom.insert(Departments.key(sender)) } }
         var listed: Set<String> = []
         for leaf in plan.leaves {
@@ -360,10 +368,10 @@ extension Reconciler {
     /// For `check`: each department's own measures it has not written an activity for.
     private func reportOwnGaps(_ result: Reconciliation, submissions: [Submission], diagnostics: inout Diagnostics) {
         // Grouped once: looking them up per file keeps a check of many files linear.
-        var measuresBy: [String: Set<NodeID>] = [:]
-        for located in result.activities { measuresBy[located.activity.department, default: []].insert(located.activity.measure) }
+        var measuresBy: [Spelling: Set<NodeID>] = [:]
+        for located in result.activities { measuresBy[Spelling(located.activity.department), default: []].insert(located.activity.measure) }
         var reportedBy: [String: Set<NodeID>] = [:]
-        for (department, measures) in measuresBy { reportedBy[Departments.key(department), default: []].formUnion(measures) }
+        for (department, measures) in measuresBy { reportedBy[Departments.key(department.text), default: []].formUnion(measures) }
         var errorsIn: [String: Set<String>] = [:]
         for diagnostic in diagnostics.all where diagnostic.severity == .error {
             if let file = diagnostic.location?.file { errorsIn[file, default: []].insert(diagnostic.measureID) }
@@ -374,7 +382,8 @@ extension Reconciler {
             let reported = reportedBy[key] ?? []
             // A measure whose row has an error is already reported with its cell.
             let withErrors = errorsIn[submission.file] ?? []
-            for leaf in plan.leaves where assignedDepartments[leaf.id]?.contains(key) == true
+            guard let number = departmentNumbers[key] else { continue }
+            for leaf in plan.leaves where assignedDepartments[leaf.id]?.contains(number) == true
                 && !reported.contains(leaf.id) && !withErrors.contains(plan.format(leaf.id)) {
                 diagnostics.warning(.measureUnreported, at: SourceLocation(file: submission.file), measureID: plan.format(leaf.id),
                                     department: sender,
@@ -387,7 +396,7 @@ extension Reconciler {
 extension Reconciler {
     /// "もしかして: 財政課" when the name is not a department of the plan at all but close to one.
     func departmentHint(_ department: String) -> String {
-        guard !knownDepartments.contains(Departments.key(department)) else { return "" }
+        guard departmentNumbers[Departments.key(department)] == nil else { return "" }
         let known = plan.leaves.flatMap(\.departments)
         let names = NearestNames.nearest(to: department, among: Array(Set(known)).sorted())
         return names.isEmpty ? "計画にない部署名です。" : "部署名の誤りでは？（もしかして: \(names.joined(separator: "、"))）"
