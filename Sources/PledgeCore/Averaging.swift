@@ -43,14 +43,30 @@ public enum Averaging {
     /// Computes every figure. Leaves without ratings are left out of their parent's mean (and
     /// reported elsewhere as unreported); a node none of whose children has a figure has none.
     public static func compute(plan: Plan, activities: [Activity], rules: AveragingRules = .tomakomai) -> Progress {
+        compute(plan: plan, ratings: activities.lazy.map { ($0.measure, $0.rating) }, rules: rules)
+    }
+
+    /// The same from each activity's measure and rating, so that a caller holding activities
+    /// inside other values need not copy them out.
+    public static func compute(plan: Plan, ratings activityRatings: some Sequence<(NodeID, Int?)>,
+                               rules: AveragingRules = .tomakomai) -> Progress {
         // Sum and count per leaf in machine integers: ratings are 0–10, so the sum cannot overflow
-        // before the count does; one fraction per leaf instead of one per activity.
+        // before the count does; one fraction per leaf instead of one per activity. A run of one
+        // measure's activities is summed before its leaf is looked up.
         var ratings: [NodeID: (sum: Int, count: Int)] = [:]
-        for activity in activities {
-            if let rating = activity.rating {
-                ratings[activity.measure, default: (0, 0)].sum += rating
-                ratings[activity.measure, default: (0, 0)].count += 1
+        var run: (measure: NodeID, sum: Int, count: Int)?
+        for (measure, rating) in activityRatings {
+            guard let rating else { continue }
+            if let current = run, current.measure != measure {
+                ratings[current.measure, default: (0, 0)].sum += current.sum
+                ratings[current.measure, default: (0, 0)].count += current.count
+                run = nil
             }
+            run = (measure, (run?.sum ?? 0) + rating, (run?.count ?? 0) + 1)
+        }
+        if let current = run {
+            ratings[current.measure, default: (0, 0)].sum += current.sum
+            ratings[current.measure, default: (0, 0)].count += current.count
         }
         var scores: [NodeID: Rational] = [:]
         for (leaf, total) in ratings where total.count > 0 { scores[leaf] = Rational(total.sum, total.count) }

@@ -13,7 +13,14 @@ public enum FormulaGuard {
     }
 
     public static func neutralised(_ text: String) -> String {
-        startsLikeFormula(text) || text.hasPrefix("'") ? "'" + text : text
+        needsNeutralising(text) ? "'" + text : text
+    }
+
+    /// Whether `neutralised` changes the text. Most texts begin with neither a trigger nor a quote,
+    /// which their first scalar tells before the Character comparison of `hasPrefix`.
+    public static func needsNeutralising(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "'" || triggers.contains(first) else { return false }
+        return startsLikeFormula(text) || text.hasPrefix("'")
     }
 
     /// What a field read back from one of our CSV files said before `neutralised`.

@@ -33,6 +33,19 @@ import Testing
         #expect(table.rows[1].values == rows[0])
     }
 
+    /// The UTF-8 path writes bytes; the text path (UTF-16 output) builds strings: the same text.
+    @Test func utf8BytesAreTheTextPathsText() throws {
+        let pieces = ["a", ",", "\"", "\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}", "\u{2027}", "\u{C2}", "課", "😀", "\u{0310}", " "]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let field = { (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() }
+            let header = (0..<3).map { _ in field() }
+            let rows = (0..<Int.random(in: 0...4, using: &random)).map { _ in (0..<3).map { _ in field() } }
+            let data = try CSVWriter.encode(header: header, rows: rows, encoding: .utf8)
+            #expect(data == Data(CSVWriter.text(header, rows).utf8), "\(header) \(rows)")
+        }
+    }
+
     @Test func cellReferences() {
         #expect(CellReference.a1(row: 12, column: 6) == "F12")
         #expect(CellReference.columnLetters(27) == "AA")

@@ -10,10 +10,13 @@ enum FormulaLikeTexts {
         // Nothing is built for the texts that start like no formula (all but a handful of 100,000).
         for located in activities {
             let activity = located.activity, at = located.location
-            for (label, text) in [("取組事業内容", Normalize.singleLine(activity.text)), ("担当部署", activity.department),
-                                  ("状況", activity.status ?? "")] where FormulaGuard.startsLikeFormula(text) {
-                diagnostics.info(.textFormulaLike, at: at, measureID: plan.format(activity.measure),
-                                 department: activity.department, message(label, text))
+            if mayStartLikeFormula(activity.text) || FormulaGuard.startsLikeFormula(activity.department)
+                || FormulaGuard.startsLikeFormula(activity.status ?? "") {
+                for (label, text) in [("取組事業内容", Normalize.singleLine(activity.text)), ("担当部署", activity.department),
+                                      ("状況", activity.status ?? "")] where FormulaGuard.startsLikeFormula(text) {
+                    diagnostics.info(.textFormulaLike, at: at, measureID: plan.format(activity.measure),
+                                     department: activity.department, message(label, text))
+                }
             }
             // File and sheet names are written too (source_file, source_sheet): once per name.
             if FormulaGuard.startsLikeFormula(at.file), namesSeen.insert(at.file).inserted {
@@ -33,6 +36,14 @@ enum FormulaLikeTexts {
                                  message("計画の" + label, text))
             }
         }
+    }
+
+    /// Whether `Normalize.singleLine(text)` may start like a formula, without building it: that
+    /// text begins with the first scalar of `text` that is no space or line break, and the
+    /// triggers that are spaces (tab, CR) never begin it.
+    static func mayStartLikeFormula(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first(where: { !Normalize.isTrimmable($0) }) else { return false }
+        return FormulaGuard.startsLikeFormula(String(first))
     }
 
     static func message(_ label: String, _ text: String) -> String {

@@ -69,10 +69,14 @@ public enum OpenDataTables {
 
     static func activities(_ model: ReportModel) -> OpenDataTable {
         let year = model.year
+        let yearText = String(year.year)
+        var lastMeasure: (id: NodeID, text: String)?  // activities come grouped by measure
         let rows = model.activities.map { located -> [String] in
             let activity = located.activity
+            let measure = lastMeasure.flatMap { $0.id == activity.measure ? $0.text : nil } ?? model.plan.format(activity.measure)
+            lastMeasure = (activity.measure, measure)
             // Provenance: the file as named inside the inbox (never a machine path), its sheet and the activity's cell.
-            return [String(year.year), year.label, model.plan.format(activity.measure), activity.department,
+            return [yearText, year.label, measure, activity.department,
                     Normalize.singleLine(activity.text), activity.rating.map(String.init) ?? "", activity.status ?? "",
                     located.location.file, located.location.sheet ?? "", located.location.cell]
         }

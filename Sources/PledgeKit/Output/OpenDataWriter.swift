@@ -39,10 +39,16 @@ enum OpenDataWriter {
     /// Free text columns through `FormulaGuard`. Numeric columns hold numbers we computed and code
     /// columns values of a fixed list, so neither is touched (a `-` there is never prefixed).
     static func guardedTexts(_ table: OpenDataTable, _ model: ReportModel) -> OpenDataTable {
-        let isText = table.header.map { DataPackage.isFreeText(DataPackage.field(named: $0, table: table.name, model: model)) }
+        let textColumns = table.header.indices.filter {
+            DataPackage.isFreeText(DataPackage.field(named: table.header[$0], table: table.name, model: model))
+        }
+        // Changed in place, and only where a field needs it: rebuilding every row was a third of
+        // the time of a 100,000-activity activities.csv.
         var guarded = table
-        guarded.rows = table.rows.map { row in
-            row.enumerated().map { column, value in column < isText.count && isText[column] ? FormulaGuard.neutralised(value) : value }
+        for row in guarded.rows.indices {
+            for column in textColumns where column < guarded.rows[row].count && FormulaGuard.needsNeutralising(guarded.rows[row][column]) {
+                guarded.rows[row][column] = FormulaGuard.neutralised(guarded.rows[row][column])
+            }
         }
         return guarded
     }

@@ -93,8 +93,10 @@ public enum MergePipeline {
         }
         var model = ReportModel(
             plan: plan, layout: options.layout, year: options.year, activities: reconciliation.activities,
-            progress: Averaging.compute(plan: plan, activities: reconciliation.activities.map(\.activity),
-                                        rules: options.layout.averaging),
+            progress: Averaging.compute(
+                plan: plan,
+                ratings: reconciliation.activities.lazy.map { ($0.activity.measure, $0.activity.rating) },
+                rules: options.layout.averaging),
             previous: previous, diagnostics: diagnostics.sorted, history: history)
         if options.layout.hasOwnScheme {
             model.figures = SchemeFigures.compute(plan: plan, activities: reconciliation.activities.map(\.activity),

@@ -47,11 +47,17 @@ public struct ReportModel: Sendable {
 
     private static func positions(of activities: [LocatedActivity]) -> [NodeID: [Int]] {
         var positions: [NodeID: [Int]] = [:]
-        for (position, located) in activities.enumerated() {
-            let path = located.activity.measure.path
-            for length in stride(from: 1, through: path.count, by: 1) {
-                positions[NodeID(Array(path.prefix(length))), default: []].append(position)
+        // By runs of one measure (report order keeps a measure's activities together): a lookup
+        // per run and level, not per activity and level.
+        var start = activities.startIndex
+        while start < activities.endIndex {
+            let measure = activities[start].activity.measure
+            var end = start + 1
+            while end < activities.endIndex && activities[end].activity.measure == measure { end += 1 }
+            for length in stride(from: 1, through: measure.path.count, by: 1) {
+                positions[NodeID(Array(measure.path.prefix(length))), default: []].append(contentsOf: start..<end)
             }
+            start = end
         }
         return positions
     }
