@@ -55,19 +55,21 @@ public enum Averaging {
         // measure's activities is summed before its leaf is looked up.
         var ratings: [NodeID: (sum: Int, count: Int)] = [:]
         var run: (measure: NodeID, sum: Int, count: Int)?
+        func endRun() {
+            guard let run else { return }
+            ratings[run.measure, default: (0, 0)].sum += run.sum
+            ratings[run.measure, default: (0, 0)].count += run.count
+        }
         for (measure, rating) in activityRatings {
             guard let rating else { continue }
-            if let current = run, current.measure != measure {
-                ratings[current.measure, default: (0, 0)].sum += current.sum
-                ratings[current.measure, default: (0, 0)].count += current.count
-                run = nil
+            if run?.measure != measure {
+                endRun()
+                run = (measure, 0, 0)
             }
-            run = (measure, (run?.sum ?? 0) + rating, (run?.count ?? 0) + 1)
+            run!.sum += rating
+            run!.count += 1
         }
-        if let current = run {
-            ratings[current.measure, default: (0, 0)].sum += current.sum
-            ratings[current.measure, default: (0, 0)].count += current.count
-        }
+        endRun()
         var scores: [NodeID: Rational] = [:]
         for (leaf, total) in ratings where total.count > 0 { scores[leaf] = Rational(total.sum, total.count) }
         return compute(plan: plan, leafScores: scores, rules: rules)

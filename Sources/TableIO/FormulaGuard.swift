@@ -9,18 +9,23 @@ public enum FormulaGuard {
 
     /// Whether a spreadsheet would read the text as a formula.
     public static func startsLikeFormula(_ text: String) -> Bool {
-        text.unicodeScalars.first.map(triggers.contains) ?? false
+        text.unicodeScalars.first.map(isTrigger) ?? false
+    }
+
+    /// Whether a text beginning with `scalar` starts like a formula.
+    public static func isTrigger(_ scalar: Unicode.Scalar) -> Bool {
+        triggers.contains(scalar)
     }
 
     public static func neutralised(_ text: String) -> String {
         needsNeutralising(text) ? "'" + text : text
     }
 
-    /// Whether `neutralised` changes the text. Most texts begin with neither a trigger nor a quote,
-    /// which their first scalar tells before the Character comparison of `hasPrefix`.
+    /// Whether `neutralised` changes the text. The first scalar settles it for most texts; only one
+    /// that begins with a quote needs the Character comparison of `hasPrefix` (as `restored` does).
     public static func needsNeutralising(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first == "'" || triggers.contains(first) else { return false }
-        return startsLikeFormula(text) || text.hasPrefix("'")
+        guard let first = text.unicodeScalars.first else { return false }
+        return isTrigger(first) || (first == "'" && text.hasPrefix("'"))
     }
 
     /// What a field read back from one of our CSV files said before `neutralised`.

@@ -42,8 +42,7 @@ enum FormulaLikeTexts {
     /// text begins with the first scalar of `text` that is no space or line break, and the
     /// triggers that are spaces (tab, CR) never begin it.
     static func mayStartLikeFormula(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first(where: { !Normalize.isTrimmable($0) }) else { return false }
-        return FormulaGuard.startsLikeFormula(String(first))
+        text.unicodeScalars.first(where: { !Normalize.isTrimmable($0) }).map(FormulaGuard.isTrigger) ?? false
     }
 
     static func message(_ label: String, _ text: String) -> String {
