@@ -53,30 +53,32 @@ struct DetailSheet {
     /// unless its activities outgrow one row (Excel's 409 pt or 32,767 characters), then as many
     /// rows as they need, the departments and the stars merged beside them.
     private func writeLeaf(_ leaf: PlanNode, sheet: Worksheet, row: Int) throws -> Int {
-        let activities = model.activities(under: leaf.id)
-        let lines = ["● " + leaf.title] + activities.map { "・" + $0.text }
+        let settings = layout.detail
+        // Each line measured once: its wrapped lines and characters decide the height, the limit and the rows.
+        let lines = [RowHeight.MeasuredLine("● " + leaf.title, width: settings.contentWidth)]
+            + model.positions(under: leaf.id).map { RowHeight.MeasuredLine("・" + model.activities[$0].activity.text, width: settings.contentWidth) }
         // Counting UTF-16 units first: a character is at least one, and counting characters is slow.
-        if let line = lines.first(where: { $0.utf16.count > Self.cellLimit && $0.count > Self.cellLimit }) {
-            throw LayoutError("施策 \(model.plan.format(leaf.id)) の取組事業内容が\(line.count)文字あり、Excelの1セルの上限(\(Self.cellLimit)文字)を超えます。")
+        if let line = lines.first(where: { $0.characters > Self.cellLimit && $0.text.count > Self.cellLimit }) {
+            throw LayoutError("施策 \(model.plan.format(leaf.id)) の取組事業内容が\(line.text.count)文字あり、Excelの1セルの上限(\(Self.cellLimit)文字)を超えます。")
         }
         let departments = leaf.departments.map { "・" + $0 }.joined(separator: "\n")
-        let settings = layout.detail
-        let content = lines.joined(separator: "\n")
-        let height = RowHeight.points([(content, settings.contentWidth), (departments, settings.departmentWidth)], fontSize: layout.fontSize)
+        let content = RowHeight.measureJoined(lines, width: settings.contentWidth)
+        let lineCount = max(content.lines, RowHeight.lines(departments, width: settings.departmentWidth))
+        let height = RowHeight.points(lineCount: lineCount, fontSize: layout.fontSize)
         let stars = model.progress.stars(leaf.id).map(Stars.glyphs) ?? layout.unreportedLabel
-        guard height > RowHeight.maximum || (content.utf16.count > Self.cellLimit && content.count > Self.cellLimit) else {
-            try sheet.write(content, row: row, column: 0, style: styles.text)
+        let text = { (lines: ArraySlice<RowHeight.MeasuredLine>) in lines.map(\.text).joined(separator: "\n") }
+        guard height > RowHeight.maximum || (content.characters > Self.cellLimit && text(lines[...]).count > Self.cellLimit) else {
+            try sheet.write(text(lines[...]), row: row, column: 0, style: styles.text)
             try sheet.write(departments, row: row, column: 1, style: styles.text)
             try sheet.setRow(row, height: height)
             try sheet.write(stars, row: row, column: 2, style: styles.stars)
             return 1
         }
-        let pieces = RowHeight.rows(lines, width: settings.contentWidth, fontSize: layout.fontSize, characterLimit: Self.cellLimit)
+        let pieces = RowHeight.rows(lines, fontSize: layout.fontSize, characterLimit: Self.cellLimit)
         for (offset, piece) in pieces.enumerated() {
-            let text = piece.joined(separator: "\n")
-            try sheet.write(text, row: row + offset, column: 0, style: styles.text)
-            try sheet.setRow(row + offset, height: min(RowHeight.points([(text, settings.contentWidth)], fontSize: layout.fontSize),
-                                                       RowHeight.maximum))
+            try sheet.write(text(piece), row: row + offset, column: 0, style: styles.text)
+            let pieceLines = RowHeight.measureJoined(piece, width: settings.contentWidth).lines
+            try sheet.setRow(row + offset, height: min(RowHeight.points(lineCount: pieceLines, fontSize: layout.fontSize), RowHeight.maximum))
         }
         let last = row + pieces.count - 1
         try sheet.merge(.string(departments), firstRow: row, firstColumn: 1, lastRow: last, lastColumn: 1, style: styles.text)

@@ -12,8 +12,17 @@ public enum OpenDataTables {
     /// Every CSV file of the package, each beginning with the municipality's code so that several
     /// cities' files can be loaded into one table (rule L3-06); `codes.csv` is the code table (L3-02).
     public static func all(_ model: ReportModel) -> [OpenDataTable] {
-        ([summary(model), measures(model), activities(model), departments(model)] + SchemeTables.all(model)
-         + [ReconciliationTable.make(model.diagnostics), CodeTable.make(model)]).map { withMunicipality($0, model) }
+        builders(model).map { $0() }
+    }
+
+    /// What builds each file of `all`, in its order: each on its own, so that a caller can build
+    /// them side by side with other work.
+    static func builders(_ model: ReportModel) -> [@Sendable () -> OpenDataTable] {
+        let scheme: [@Sendable () -> OpenDataTable] = SchemeTables.all(model).map { table in { withMunicipality(table, model) } }
+        return [{ withMunicipality(summary(model), model) }, { withMunicipality(measures(model), model) },
+                { activities(model) }, { withMunicipality(departments(model), model) }]
+            + scheme
+            + [{ withMunicipality(ReconciliationTable.make(model.diagnostics), model) }, { withMunicipality(CodeTable.make(model), model) }]
     }
 
     static func withMunicipality(_ table: OpenDataTable, _ model: ReportModel) -> OpenDataTable {
@@ -54,7 +63,7 @@ public enum OpenDataTables {
         let plan = model.plan
         let year = model.year
         let rows = plan.leaves.map { leaf -> [String] in
-            let count = model.activities(under: leaf.id).count
+            let count = model.positions(under: leaf.id).count
             let score = model.progress.leafScores[leaf.id]
             return [String(year.year), year.label, plan.format(leaf.id), plan.format(ancestor(leaf.id, 1)),
                     plan.depth >= 3 ? plan.format(ancestor(leaf.id, 2)) : "", policyNo(leaf.id, plan), component(leaf.id, 1),
@@ -67,7 +76,9 @@ public enum OpenDataTables {
                                                         "score", "stars"], rows: rows)
     }
 
+    /// With the municipality's code already in front: 100,000 rows are not built twice.
     static func activities(_ model: ReportModel) -> OpenDataTable {
+        let code = model.layout.publication.municipalityCode
         let year = model.year
         let yearText = String(year.year)
         var lastMeasure: (id: NodeID, text: String)?  // activities come grouped by measure
@@ -76,11 +87,11 @@ public enum OpenDataTables {
             let measure = lastMeasure.flatMap { $0.id == activity.measure ? $0.text : nil } ?? model.plan.format(activity.measure)
             lastMeasure = (activity.measure, measure)
             // Provenance: the file as named inside the inbox (never a machine path), its sheet and the activity's cell.
-            return [yearText, year.label, measure, activity.department,
+            return [code, yearText, year.label, measure, activity.department,
                     Normalize.singleLine(activity.text), activity.rating.map(String.init) ?? "", activity.status ?? "",
                     located.location.file, located.location.sheet ?? "", located.location.cell]
         }
-        return OpenDataTable(name: "activities", header: ["fiscal_year", "fiscal_year_label", "measure_id", "department",
+        return OpenDataTable(name: "activities", header: ["municipality_code", "fiscal_year", "fiscal_year_label", "measure_id", "department",
                                                           "activity", "rating", "status", "source_file", "source_sheet",
                                                           "source_cell"], rows: rows)
     }

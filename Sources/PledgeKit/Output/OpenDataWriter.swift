@@ -9,19 +9,39 @@ enum OpenDataWriter {
         var diagnostics: [Diagnostic]
     }
 
-    /// Every CSV and `datapackage.json`, named as written. The tables are encoded side by side on
-    /// all cores (activities.csv alone is most of the work); the result is the same in any timing.
+    /// One CSV file: its name and header (what `datapackage.json` describes), and its bytes or
+    /// the error of encoding it. The rows are not kept.
+    struct EncodedTable: Sendable {
+        var table: OpenDataTable
+        var bytes: Result<Data, any Error>
+    }
+
+    /// Every CSV and `datapackage.json`, named as written, the tables encoded on all cores.
     static func files(_ model: ReportModel, encoding: CSVEncoding) throws -> [(name: String, data: Data)] {
-        let tables = OpenDataTables.all(model)
-        let encodings = Concurrently.map(tables.indices) { index in
-            let guarded = guardedTexts(tables[index], model)
-            return Result { try CSVWriter.encode(header: guarded.header, rows: guarded.rows, encoding: encoding) }
+        let jobs = encodingJobs(model, encoding: encoding)
+        return try files(Concurrently.map(jobs.indices) { jobs[$0]() }, model, encoding: encoding)
+    }
+
+    /// What builds, guards and encodes each CSV file, in the package's order: independent jobs,
+    /// for a caller to run side by side with other work (activities.csv alone is most of the work).
+    static func encodingJobs(_ model: ReportModel, encoding: CSVEncoding) -> [@Sendable () -> EncodedTable] {
+        OpenDataTables.builders(model).map { build in
+            {
+                let guarded = guardedTexts(build(), model)
+                let bytes = Result { try CSVWriter.encode(header: guarded.header, rows: guarded.rows, encoding: encoding) }
+                return EncodedTable(table: OpenDataTable(name: guarded.name, header: guarded.header, rows: []), bytes: bytes)
+            }
         }
+    }
+
+    /// The CSV files of the encoded tables and `datapackage.json`, or every character the encoding cannot hold.
+    static func files(_ encodedTables: [EncodedTable], _ model: ReportModel, encoding: CSVEncoding) throws -> [(name: String, data: Data)] {
         var files: [(name: String, data: Data)] = []
         var encoded: [String: Data] = [:]
         var unwritable: [Diagnostic] = []
-        for (table, result) in zip(tables, encodings) {
-            switch result {
+        for encodedTable in encodedTables {
+            let table = encodedTable.table
+            switch encodedTable.bytes {
             case let .success(data):
                 encoded[table.name] = data
                 files.append((table.name + ".csv", data))
@@ -32,7 +52,7 @@ enum OpenDataWriter {
             }
         }
         if !unwritable.isEmpty { throw UnwritableText(diagnostics: unwritable) }
-        files.append(("datapackage.json", try DataPackage.json(for: model, tables: tables, encoding: encoding, encoded: encoded)))
+        files.append(("datapackage.json", try DataPackage.json(for: model, tables: encodedTables.map(\.table), encoding: encoding, encoded: encoded)))
         return files
     }
 

@@ -9,14 +9,22 @@ enum RowHeight {
 
     /// Lines a text takes in a column `width` units wide, wrapping each of its lines.
     static func lines(_ text: String, width: Double) -> Int {
+        measure(text, width: width).lines
+    }
+
+    /// The lines `text` wraps to and its length in UTF-16 units (as Excel counts a cell's
+    /// characters), in one pass over the scalars: a measure's cell can hold thousands of lines,
+    /// and `utf16.count` of a long text builds an index of its own.
+    static func measure(_ text: String, width: Double) -> (lines: Int, characters: Int) {
         let usable = max(width - 1, 1)
         func wrapped(_ units: Double) -> Int { max(1, Int((units / usable).rounded(.up))) }
-        // One pass over the scalars (a measure's cell can hold thousands of lines). A line ends at
-        // each `\n` that is a character of its own, i.e. not the second half of a `\r\n`.
+        // A line ends at each `\n` that is a character of its own, i.e. not the second half of a `\r\n`.
         var total = 0
         var units = 0.0
+        var characters = 0
         var previous: UInt32 = 0
         for scalar in text.unicodeScalars {
+            characters += scalar.value > 0xFFFF ? 2 : 1
             if scalar.value == 0x0A && previous != 0x0D {
                 total += wrapped(units)
                 units = 0
@@ -25,13 +33,39 @@ enum RowHeight {
             }
             previous = scalar.value
         }
-        return total + wrapped(units)
+        return (total + wrapped(units), characters)
+    }
+
+    /// One line of a wrapped cell, measured once for the row heights and the character limit.
+    struct MeasuredLine {
+        let text: String
+        let lines: Int
+        /// UTF-16 units.
+        let characters: Int
+
+        init(_ text: String, width: Double) {
+            self.text = text
+            (lines, characters) = RowHeight.measure(text, width: width)
+        }
+    }
+
+    /// The lines and UTF-16 units of `lines` joined by `\n`, from their measures: the sums, unless
+    /// a line ends in `\r` (then it and the `\n` after it are one break, and the text is measured whole).
+    static func measureJoined(_ lines: some Collection<MeasuredLine>, width: Double) -> (lines: Int, characters: Int) {
+        if lines.dropLast().contains(where: { $0.text.utf8.last == 0x0D }) {
+            return measure(lines.map(\.text).joined(separator: "\n"), width: width)
+        }
+        return (lines.reduce(0) { $0 + $1.lines }, lines.reduce(max(0, lines.count - 1)) { $0 + $1.characters })
+    }
+
+    /// The height of a row whose tallest cell wraps to `lineCount` lines.
+    static func points(lineCount: Int, fontSize: Double) -> Double {
+        Double(lineCount) * lineHeight(fontSize: fontSize) + 4
     }
 
     /// The height of a row holding these texts in columns of these widths.
     static func points(_ cells: [(text: String, width: Double)], fontSize: Double) -> Double {
-        let lineCount = cells.map { lines($0.text, width: $0.width) }.max() ?? 1
-        return Double(lineCount) * lineHeight(fontSize: fontSize) + 4
+        points(lineCount: cells.map { lines($0.text, width: $0.width) }.max() ?? 1, fontSize: fontSize)
     }
 
     /// The tallest row Excel keeps (points); a taller one is cut to this when the file is opened.
@@ -40,25 +74,22 @@ enum RowHeight {
     /// The lines of a wrapped cell laid over as few rows as keep each row within `maximum` and
     /// `characterLimit` (with the line breaks between them), in order. A line taller than a row
     /// on its own gets a row of its own.
-    static func rows(_ lines: [String], width: Double, fontSize: Double, characterLimit: Int) -> [[String]] {
+    static func rows(_ lines: [MeasuredLine], fontSize: Double, characterLimit: Int) -> [ArraySlice<MeasuredLine>] {
         let maxLines = max(1, Int((maximum - 4) / lineHeight(fontSize: fontSize)))
-        var rows: [[String]] = []
-        var current: [String] = []
+        var rows: [ArraySlice<MeasuredLine>] = []
+        var start = lines.startIndex
         var currentLines = 0
         var currentCharacters = 0
-        for line in lines {
-            let wrapped = self.lines(line, width: width)
-            // UTF-16 units, as Excel counts a cell's characters.
-            let characters = line.utf16.count
-            if !current.isEmpty && (currentLines + wrapped > maxLines || currentCharacters + 1 + characters > characterLimit) {
-                rows.append(current)
-                (current, currentLines, currentCharacters) = ([], 0, 0)
+        for index in lines.indices {
+            let line = lines[index]
+            if index > start && (currentLines + line.lines > maxLines || currentCharacters + 1 + line.characters > characterLimit) {
+                rows.append(lines[start..<index])
+                (start, currentLines, currentCharacters) = (index, 0, 0)
             }
-            currentCharacters += characters + (current.isEmpty ? 0 : 1)
-            current.append(line)
-            currentLines += wrapped
+            currentCharacters += line.characters + (index == start ? 0 : 1)
+            currentLines += line.lines
         }
-        if !current.isEmpty { rows.append(current) }
+        if start < lines.endIndex { rows.append(lines[start...]) }
         return rows
     }
 

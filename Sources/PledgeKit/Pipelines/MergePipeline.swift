@@ -121,16 +121,31 @@ public enum MergePipeline {
         return outcome
     }
 
-    /// The open data and the workbook, rendered side by side (neither reads the other), then put
-    /// in the order a sequential run gives; the open data's error wins when both fail, as it would.
+    /// The open data and the workbook, rendered side by side (neither reads the other) in one
+    /// round of jobs, then put in the order a sequential run gives; the open data's error wins
+    /// when both fail, as it would. One round, because a round inside a round runs on one core.
     private static func renderOutputs(_ model: ReportModel, _ options: MergeOptions) throws -> [(name: String, data: Data)] {
-        let parts = Concurrently.map(0..<2) { part -> Result<[(name: String, data: Data)], any Error> in
+        let tableJobs = OpenDataWriter.encodingJobs(model, encoding: options.csvEncoding)
+        // The workbook is the longest job: started first, the tables fill the other cores beside it.
+        let workbookJob: @Sendable () -> Result<[(name: String, data: Data)], any Error> = {
             Result {
-                if part == 0 { return try OpenDataWriter.files(model, encoding: options.csvEncoding) }
                 guard let workbook = options.layout.workbook else { return [] }
                 return [(workbook.fileName, try OfficialWorkbook.render(model, layout: workbook))]
             }
         }
-        return try parts.flatMap { try $0.get() }
+        let rendered = Concurrently.map(0..<(tableJobs.count + 1)) { index -> RenderedPart in
+            index == 0 ? .workbook(workbookJob()) : .table(tableJobs[index - 1]())
+        }
+        let tables = rendered.compactMap { part -> OpenDataWriter.EncodedTable? in
+            if case let .table(table) = part { return table } else { return nil }
+        }
+        let openData = try OpenDataWriter.files(tables, model, encoding: options.csvEncoding)
+        guard case let .workbook(workbook) = rendered[0] else { return openData }
+        return try openData + workbook.get()
+    }
+
+    private enum RenderedPart: Sendable {
+        case workbook(Result<[(name: String, data: Data)], any Error>)
+        case table(OpenDataWriter.EncodedTable)
     }
 }

@@ -45,6 +45,12 @@ public struct ReportModel: Sendable {
         (positionsUnder[id] ?? []).map { activities[$0].activity }
     }
 
+    /// Where in `activities` the activities under `id` are, in report order: for a caller that
+    /// needs one field of each, without copying them.
+    public func positions(under id: NodeID) -> [Int] {
+        positionsUnder[id] ?? []
+    }
+
     private static func positions(of activities: [LocatedActivity]) -> [NodeID: [Int]] {
         var positions: [NodeID: [Int]] = [:]
         // By runs of one measure (report order keeps a measure's activities together): a lookup
