@@ -47,7 +47,10 @@ public enum Averaging {
     }
 
     /// The same from each activity's measure and rating, so that a caller holding activities
-    /// inside other values need not copy them out.
+    /// inside other values need not copy them out. Inlinable, so that the caller's sequence is
+    /// iterated specialised: unspecialised, each element was copied through its value witness
+    /// (0.03 s for 100,000 activities).
+    @inlinable
     public static func compute(plan: Plan, ratings activityRatings: some Sequence<(NodeID, Int?)>,
                                rules: AveragingRules = .tomakomai) -> Progress {
         // Sum and count per leaf in machine integers: ratings are 0–10, so the sum cannot overflow
@@ -81,6 +84,7 @@ public enum Averaging {
     }
 
     /// The cascade from each leaf's exact mean.
+    @usableFromInline
     static func compute(plan: Plan, leafScores scores: [NodeID: Rational], rules: AveragingRules) -> Progress {
         var progress = Progress()
         for leaf in plan.leaves {

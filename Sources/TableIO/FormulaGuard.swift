@@ -5,16 +5,18 @@
 /// so that `restored` gives back exactly what was neutralised. Numbers are never passed through
 /// this: a numeric column holds a number we computed, never a text.
 public enum FormulaGuard {
-    static let triggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
-
     /// Whether a spreadsheet would read the text as a formula.
     public static func startsLikeFormula(_ text: String) -> Bool {
         text.unicodeScalars.first.map(isTrigger) ?? false
     }
 
-    /// Whether a text beginning with `scalar` starts like a formula.
+    /// Whether a text beginning with `scalar` starts like a formula. A switch, not a set: it is
+    /// asked of every text field written, and hashing the scalar cost more than the rest.
     public static func isTrigger(_ scalar: Unicode.Scalar) -> Bool {
-        triggers.contains(scalar)
+        switch scalar {
+        case "=", "+", "-", "@", "\t", "\r": true
+        default: false
+        }
     }
 
     public static func neutralised(_ text: String) -> String {

@@ -41,6 +41,7 @@ public enum CheckPipeline {
         let submissions = InboxReader.read(options.files, evaluationColumns: options.layout.evaluationColumns, diagnostics: &diagnostics)
         let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules, scope: .ownFiles)
             .reconcile(submissions, diagnostics: &diagnostics)
+        BackgroundRelease.drop(submissions)
         return CheckOutcome(status: diagnostics.hasErrors ? .dataErrors : .success, diagnostics: diagnostics.sorted,
                             details: CheckReport(reconciliation: reconciliation))
     }

@@ -78,6 +78,7 @@ public enum MergePipeline {
             : []
         let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules)
             .reconcile(submissions, diagnostics: &diagnostics)
+        BackgroundRelease.drop(submissions)
         FormulaLikeTexts.report(reconciliation.activities, plan: plan, planFile: options.plan.lastPathComponent, into: &diagnostics)
         outcome.details.reconciliation = reconciliation
         outcome.diagnostics = diagnostics.sorted
@@ -95,7 +96,10 @@ public enum MergePipeline {
             plan: plan, layout: options.layout, year: options.year, activities: reconciliation.activities,
             progress: Averaging.compute(
                 plan: plan,
-                ratings: reconciliation.activities.lazy.map { ($0.activity.measure, $0.activity.rating) },
+                // By index, so that only the two fields are read: mapping the activities copied each one whole.
+                ratings: reconciliation.activities.indices.lazy.map { [activities = reconciliation.activities] in
+                    (activities[$0].activity.measure, activities[$0].activity.rating)
+                },
                 rules: options.layout.averaging),
             previous: previous, diagnostics: diagnostics.sorted, history: history)
         if options.layout.hasOwnScheme {

@@ -344,7 +344,7 @@ public struct Reconciler: Sendable {
             reportOwnGaps(result, submissions: submissions, diagnostics: &diagnostics)
             return
         }
-        let reported = Set(result.activities.map(\.activity.measure))
+        let (reported, departmentsHeard) = measuresAndDepartments(of: result.activities)
         // A measure whose row was rejected is already reported with its cell: no knock-on 未提出.
         let rejected = Set(diagnostics.all.filter { $0.severity == .error }.map(\.measureID))
         for leaf in plan.leaves where !reported.contains(leaf.id) && !rejected.contains(plan.format(leaf.id)) {
@@ -352,7 +352,7 @@ public struct Reconciler: Sendable {
                                 department: leaf.departments.joined(separator: "・"),
                                 "施策 \(plan.format(leaf.id)) の取組の報告がありません（未提出）。")
         }
-        var heardFrom = Set(Set(result.activities.map { Spelling($0.activity.department) }).map { Departments.key($0.text) })
+        var heardFrom = Set(departmentsHeard.map { Departments.key($0.text) })
         for submission in submissions { if let sender = submission.sender { heardFrom.insert(Departments.key(sender)) } }
         var listed: Set<String> = []
         for leaf in plan.leaves {
@@ -365,11 +365,39 @@ public struct Reconciler: Sendable {
 }
 
 extension Reconciler {
+    /// The measures reported on and the departments (as spelt) that reported, a lookup per run
+    /// of one measure or one department: the activities come in report order.
+    func measuresAndDepartments(of activities: [LocatedActivity]) -> (measures: Set<NodeID>, departments: Set<Spelling>) {
+        var measures: Set<NodeID> = []
+        var departments: Set<Spelling> = []
+        var lastMeasure: NodeID?
+        var lastDepartment: String?
+        for index in activities.indices {
+            let measure = activities[index].activity.measure, department = activities[index].activity.department
+            if measure != lastMeasure {
+                measures.insert(measure)
+                lastMeasure = measure
+            }
+            if department != lastDepartment {
+                departments.insert(Spelling(department))
+                lastDepartment = department
+            }
+        }
+        return (measures, departments)
+    }
+
     /// For `check`: each department's own measures it has not written an activity for.
     private func reportOwnGaps(_ result: Reconciliation, submissions: [Submission], diagnostics: inout Diagnostics) {
         // Grouped once: looking them up per file keeps a check of many files linear.
         var measuresBy: [Spelling: Set<NodeID>] = [:]
-        for located in result.activities { measuresBy[Spelling(located.activity.department), default: []].insert(located.activity.measure) }
+        var previous: (department: String, measure: NodeID)?
+        for index in result.activities.indices {
+            let department = result.activities[index].activity.department, measure = result.activities[index].activity.measure
+            // Rows of one department and measure come together: one lookup per run, not per row.
+            if let previous, previous.department == department && previous.measure == measure { continue }
+            measuresBy[Spelling(department), default: []].insert(measure)
+            previous = (department, measure)
+        }
         var reportedBy: [String: Set<NodeID>] = [:]
         for (department, measures) in measuresBy { reportedBy[Departments.key(department.text), default: []].formUnion(measures) }
         var errorsIn: [String: Set<String>] = [:]
