@@ -404,6 +404,8 @@ extension Reconciler {
         for diagnostic in diagnostics.all where diagnostic.severity == .error {
             if let file = diagnostic.location?.file { errorsIn[file, default: []].insert(diagnostic.measureID) }
         }
+        // Walked once: `plan.leaves` walks the plan each time it is asked.
+        let leaves = plan.leaves
         for submission in submissions {
             guard let sender = submission.sender else { continue }
             let key = Departments.key(sender)
@@ -411,7 +413,7 @@ extension Reconciler {
             // A measure whose row has an error is already reported with its cell.
             let withErrors = errorsIn[submission.file] ?? []
             guard let number = departmentNumbers[key] else { continue }
-            for leaf in plan.leaves where assignedDepartments[leaf.id]?.contains(number) == true
+            for leaf in leaves where assignedDepartments[leaf.id]?.contains(number) == true
                 && !reported.contains(leaf.id) && !withErrors.contains(plan.format(leaf.id)) {
                 diagnostics.warning(.measureUnreported, at: SourceLocation(file: submission.file), measureID: plan.format(leaf.id),
                                     department: sender,
