@@ -9,14 +9,10 @@ public struct OpenDataTable: Sendable {
 }
 
 public enum OpenDataTables {
-    /// Every CSV file of the package, each beginning with the municipality's code so that several
-    /// cities' files can be loaded into one table (rule L3-06); `codes.csv` is the code table (L3-02).
-    public static func all(_ model: ReportModel) -> [OpenDataTable] {
-        builders(model).map { $0() }
-    }
-
-    /// What builds each file of `all`, in its order: each on its own, so that a caller can build
-    /// them side by side with other work.
+    /// What builds each CSV file of the package, in its order, each on its own so that a caller
+    /// can build them side by side with other work. Every file begins with the municipality's
+    /// code so that several cities' files can be loaded into one table (rule L3-06); `codes.csv`
+    /// is the code table (L3-02).
     static func builders(_ model: ReportModel) -> [@Sendable () -> OpenDataTable] {
         let scheme: [@Sendable () -> OpenDataTable] = SchemeTables.all(model).map { table in { withMunicipality(table, model) } }
         return [{ withMunicipality(summary(model), model) }, { withMunicipality(measures(model), model) },

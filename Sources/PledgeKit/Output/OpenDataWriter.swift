@@ -16,12 +16,6 @@ enum OpenDataWriter {
         var bytes: Result<Data, any Error>
     }
 
-    /// Every CSV and `datapackage.json`, named as written, the tables encoded on all cores.
-    static func files(_ model: ReportModel, encoding: CSVEncoding) throws -> [(name: String, data: Data)] {
-        let jobs = encodingJobs(model, encoding: encoding)
-        return try files(Concurrently.map(jobs.indices) { jobs[$0]() }, model, encoding: encoding)
-    }
-
     /// What builds, guards and encodes each CSV file, in the package's order: independent jobs,
     /// for a caller to run side by side with other work (activities.csv alone is most of the work).
     static func encodingJobs(_ model: ReportModel, encoding: CSVEncoding) -> [@Sendable () -> EncodedTable] {
