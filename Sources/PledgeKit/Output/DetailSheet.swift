@@ -67,8 +67,9 @@ struct DetailSheet {
         let height = RowHeight.points(lineCount: lineCount, fontSize: layout.fontSize)
         let stars = model.progress.stars(leaf.id).map(Stars.glyphs) ?? layout.unreportedLabel
         let text = { (lines: ArraySlice<RowHeight.MeasuredLine>) in lines.map(\.text).joined(separator: "\n") }
-        guard height > RowHeight.maximum || (content.characters > Self.cellLimit && text(lines[...]).count > Self.cellLimit) else {
-            try sheet.write(text(lines[...]), row: row, column: 0, style: styles.text)
+        let whole = text(lines[...])
+        guard height > RowHeight.maximum || (content.characters > Self.cellLimit && whole.count > Self.cellLimit) else {
+            try sheet.write(whole, row: row, column: 0, style: styles.text)
             try sheet.write(departments, row: row, column: 1, style: styles.text)
             try sheet.setRow(row, height: height)
             try sheet.write(stars, row: row, column: 2, style: styles.stars)
