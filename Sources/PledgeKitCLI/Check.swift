@@ -34,7 +34,7 @@ struct Check: ParsableCommand {
             files: files.map { URL(fileURLWithPath: $0) }, plan: URL(fileURLWithPath: planOptions.plan), year: year,
             layout: try planOptions.loadLayout()))
         Terminal.diagnostics(outcome.diagnostics, includeInfo: verbose)
-        if let reconciliation = outcome.details.reconciliation {
+        if let reconciliation = outcome.report.reconciliation {
             let errors = outcome.diagnostics.filter { $0.severity == .error }.count
             let warnings = outcome.diagnostics.filter { $0.severity == .warning }.count
             Terminal.result("確認: \(reconciliation.countedFiles.count)ファイル、取組 \(reconciliation.activities.count)件、"

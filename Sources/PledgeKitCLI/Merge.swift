@@ -62,23 +62,23 @@ struct Merge: ParsableCommand {
             + history.map { URL(fileURLWithPath: $0) }
         let outcome = MergePipeline.run(options, progress: ProgressLine())
         Terminal.diagnostics(outcome.diagnostics)
-        if let reconciliation = outcome.details.reconciliation {
+        if let reconciliation = outcome.report.reconciliation {
             Terminal.result("読み込み: \(reconciliation.countedFiles.count)ファイル（置き換え \(reconciliation.supersededFiles.count)）、"
                 + "\(reconciliation.rowsRead)行（集計 \(reconciliation.activities.count)、空行・対象外 \(reconciliation.rowsSkipped)、"
                 + "エラー \(reconciliation.rowsRead - reconciliation.activities.count - reconciliation.rowsSkipped)）")
         }
-        if !outcome.diagnostics.isEmpty || outcome.details.reconciliation != nil {
+        if !outcome.diagnostics.isEmpty || outcome.report.reconciliation != nil {
             let counts = Diagnostic.Severity.allCases.map { severity in
                 "\(severity.japanese) \(outcome.diagnostics.filter { $0.severity == severity }.count)"
             }
             Terminal.result("照合結果: " + counts.joined(separator: "、"))
         }
         if outcome.succeeded {
-            if let model = outcome.details.model, let overall = model.progress.overall {
+            if let model = outcome.report.model, let overall = model.progress.overall {
                 Terminal.result("\(model.year.label) 全体の進捗: \(overall.formatted(digits: model.layout.averaging.overallDigits))%")
             }
-            for headline in outcome.details.model?.figureHeadlines ?? [] { Terminal.result(headline) }
-            Terminal.result("書き出し: " + outcome.details.written.map(\.path).joined(separator: "\n          "))
+            for headline in outcome.report.model?.figureHeadlines ?? [] { Terminal.result(headline) }
+            Terminal.result("書き出し: " + outcome.report.written.map(\.path).joined(separator: "\n          "))
         }
         Terminal.finish(outcome)
     }

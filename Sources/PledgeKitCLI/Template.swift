@@ -31,8 +31,8 @@ struct Template: ParsableCommand {
             layout: try planOptions.loadLayout()))
         Terminal.diagnostics(outcome.diagnostics)
         if outcome.succeeded {
-            Terminal.result("提出票 \(outcome.details.written.count)部署（\(year.label)）: \(out)")
-            for file in outcome.details.written { Terminal.result("  " + file.lastPathComponent) }
+            Terminal.result("提出票 \(outcome.report.written.count)部署（\(year.label)）: \(out)")
+            for file in outcome.report.written { Terminal.result("  " + file.lastPathComponent) }
         }
         Terminal.finish(outcome)
     }

@@ -87,7 +87,7 @@ public enum InputFiles {
             diagnostics.error(.fileUnreadable, at: place, "シンボリックリンクですが、リンク先がありません。提出ファイルそのものを入れてください。")
             return
         }
-        if OutputLocation.contains(OutputLocation.canonical(root), target.pathComponents) {
+        if PathContainment.contains(PathContainment.canonical(root), target.pathComponents) {
             diagnostics.info(.fileIgnored, at: place,
                              "提出フォルダの中の \(InboxReader.displayName(of: target, roots: [root.resolvingSymlinksInPath()])) へのシンボリックリンクです。"
                              + "同じファイルを2回読まないよう、リンクとしては読み込みません（リンク先はそのファイルとして扱います）。")

@@ -30,19 +30,19 @@ public typealias CheckOutcome = Outcome<CheckReport>
 /// nothing is written.
 public enum CheckPipeline {
     public static func run(_ options: CheckOptions) -> CheckOutcome {
-        if let refusal = OutputLocation.checkInputsExist(options.files) {
-            return .refused(refusal, details: CheckReport())
+        if let refusal = InputChecks.checkInputsExist(options.files) {
+            return .refused(refusal, report: CheckReport())
         }
         var diagnostics = Diagnostics()
         guard let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics) else {
             return CheckOutcome(status: .dataErrors, diagnostics: diagnostics.sorted,
-                                refusal: "計画ファイルを読めないため、確認できません。", details: CheckReport())
+                                refusal: "計画ファイルを読めないため、確認できません。", report: CheckReport())
         }
         let submissions = InboxReader.read(options.files, evaluationColumns: options.layout.evaluationColumns, diagnostics: &diagnostics)
         let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules, scope: .ownFiles)
             .reconcile(submissions, diagnostics: &diagnostics)
         BackgroundRelease.drop(submissions)
         return CheckOutcome(status: diagnostics.hasErrors ? .dataErrors : .success, diagnostics: diagnostics.sorted,
-                            details: CheckReport(reconciliation: reconciliation))
+                            report: CheckReport(reconciliation: reconciliation))
     }
 }

@@ -46,13 +46,13 @@ public typealias MergeOutcome = Outcome<MergeReport>
 public enum MergePipeline {
     public static func run(_ options: MergeOptions, progress: ProgressLine? = nil) -> MergeOutcome {
         // Before anything is read: a wrong path costs nothing and the out folder stays as it was.
-        if let refusal = OutputLocation.checkInboxes(options.inboxes) ?? OutputLocation.checkOut(options.out, inboxes: options.inboxes) {
-            return .refused(refusal, details: MergeReport())
+        if let refusal = InputChecks.checkInboxes(options.inboxes) ?? OutputLocation.checkOut(options.out, inboxes: options.inboxes) {
+            return .refused(refusal, report: MergeReport())
         }
         let lock: OutputLock
-        do { lock = try OutputLock.acquire(for: options.out) } catch { return .refused(error, details: MergeReport()) }
+        do { lock = try OutputLock.acquire(for: options.out) } catch { return .refused(error, report: MergeReport()) }
         var diagnostics = Diagnostics()
-        var outcome = MergeOutcome(details: MergeReport())
+        var outcome = MergeOutcome(report: MergeReport())
         // A plan that cannot be read is the one thing to fix first: reading the inbox against no
         // plan would only add noise.
         guard let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics) else {
@@ -80,7 +80,7 @@ public enum MergePipeline {
             .reconcile(submissions, diagnostics: &diagnostics)
         BackgroundRelease.drop(submissions)
         FormulaLikeTexts.report(reconciliation.activities, plan: plan, planFile: options.plan.lastPathComponent, into: &diagnostics)
-        outcome.details.reconciliation = reconciliation
+        outcome.report.reconciliation = reconciliation
         outcome.diagnostics = diagnostics.sorted
         if diagnostics.hasErrors {
             outcome.status = .dataErrors
@@ -107,11 +107,11 @@ public enum MergePipeline {
                                                   scheme: options.layout.scheme, rules: options.layout.figures)
             model.figureHistory = figureHistory
         }
-        outcome.details.model = model
+        outcome.report.model = model
         do {
             var output = OutputDirectory(lock: lock)
             for (name, data) in try renderOutputs(model, options) { output.add(name, data) }
-            outcome.details.written = try output.commit()
+            outcome.report.written = try output.commit()
         } catch let unwritable as OpenDataWriter.UnwritableText {
             diagnostics.add(contentsOf: unwritable.diagnostics)
             outcome.diagnostics = diagnostics.sorted

@@ -29,14 +29,14 @@ public typealias TemplateOutcome = Outcome<TemplateReport>
 public enum TemplatePipeline {
     public static func run(_ options: TemplateOptions) -> TemplateOutcome {
         if let refusal = OutputLocation.checkOut(options.out) {
-            return .refused(refusal, details: TemplateReport())
+            return .refused(refusal, report: TemplateReport())
         }
         let lock: OutputLock
-        do { lock = try OutputLock.acquire(for: options.out) } catch { return .refused(error, details: TemplateReport()) }
+        do { lock = try OutputLock.acquire(for: options.out) } catch { return .refused(error, report: TemplateReport()) }
         var diagnostics = Diagnostics()
         guard let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics) else {
             return TemplateOutcome(status: .dataErrors, diagnostics: diagnostics.sorted,
-                                   refusal: "計画ファイルを読めないため、何も書き出していません。", details: TemplateReport())
+                                   refusal: "計画ファイルを読めないため、何も書き出していません。", report: TemplateReport())
         }
         for leaf in plan.leaves where leaf.departments.isEmpty {
             diagnostics.warning(.departmentMissing, measureID: plan.format(leaf.id),
@@ -58,13 +58,13 @@ public enum TemplatePipeline {
             }
             if diagnostics.hasErrors {
                 return TemplateOutcome(status: .dataErrors, diagnostics: diagnostics.sorted,
-                                       refusal: "エラーがあるため、何も書き出していません。", details: TemplateReport())
+                                       refusal: "エラーがあるため、何も書き出していません。", report: TemplateReport())
             }
-            return TemplateOutcome(diagnostics: diagnostics.sorted, details: TemplateReport(written: try output.commit()))
+            return TemplateOutcome(diagnostics: diagnostics.sorted, report: TemplateReport(written: try output.commit()))
         } catch {
             let refusal = OutputLocation.writeFailure(error, out: options.out)
             return TemplateOutcome(status: refusal.status, diagnostics: diagnostics.sorted, refusal: refusal.message,
-                                   details: TemplateReport())
+                                   report: TemplateReport())
         }
     }
 

@@ -18,24 +18,24 @@ public enum OutcomeStatus: Sendable, Equatable {
 }
 
 /// What a pipeline returns: its status, every diagnostic in the order of `reconciliation.csv`,
-/// why nothing was written (if nothing was), and the pipeline's own report (`Details`).
-public struct Outcome<Details: Sendable>: Sendable {
+/// why nothing was written (if nothing was), and the pipeline's own report (`Report`).
+public struct Outcome<Report: Sendable>: Sendable {
     public var status: OutcomeStatus
     public var diagnostics: [Diagnostic]
     /// One Japanese sentence saying why nothing was written, and what to do.
     public var refusal: String?
-    public var details: Details
+    public var report: Report
 
-    public init(status: OutcomeStatus = .success, diagnostics: [Diagnostic] = [], refusal: String? = nil, details: Details) {
+    public init(status: OutcomeStatus = .success, diagnostics: [Diagnostic] = [], refusal: String? = nil, report: Report) {
         self.status = status
         self.diagnostics = diagnostics
         self.refusal = refusal
-        self.details = details
+        self.report = report
     }
 
     /// A run stopped before reading anything (a pre-flight refusal).
-    public static func refused(_ refusal: Refusal, details: Details) -> Outcome {
-        Outcome(status: refusal.status, diagnostics: [], refusal: refusal.message, details: details)
+    public static func refused(_ refusal: Refusal, report: Report) -> Outcome {
+        Outcome(status: refusal.status, diagnostics: [], refusal: refusal.message, report: report)
     }
 
     public var succeeded: Bool { status == .success }

@@ -31,7 +31,7 @@ public final class OutputLock {
 
     /// Takes the lock, then removes what a killed run left beside the folder (`OutputLeftovers`).
     public static func acquire(for out: URL) throws(Refusal) -> OutputLock {
-        let folder = URL(fileURLWithPath: "/" + OutputLocation.canonical(out).dropFirst().joined(separator: "/"))
+        let folder = URL(fileURLWithPath: "/" + PathContainment.canonical(out).dropFirst().joined(separator: "/"))
         let path = lockFile(for: folder).path
         do {
             try FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)

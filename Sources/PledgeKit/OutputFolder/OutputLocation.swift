@@ -8,29 +8,6 @@ import Glibc
 /// that can be written, and the two do not contain each other (an out folder inside an inbox would
 /// be read back as a submission next time).
 public enum OutputLocation {
-    /// Inboxes (folders or files) for `merge`: each must exist and, as a folder, hold a readable file.
-    public static func checkInboxes(_ inboxes: [URL]) -> Refusal? {
-        for inbox in inboxes {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: inbox.path, isDirectory: &isDirectory) else {
-                return Refusal(.usage, "提出フォルダ \(inbox.path) が見つかりません。フォルダの場所と名前を確かめてください。")
-            }
-            if isDirectory.boolValue && !holdsReadableFile(inbox) {
-                return Refusal(.usage, "提出フォルダ \(inbox.path) に読み込めるファイル（.xlsx・.csv・.tsv）がありません。"
-                               + "各課の提出ファイルを入れてから実行してください（前回の出力はそのまま残しています）。")
-            }
-        }
-        return nil
-    }
-
-    /// Files or folders for `check`: each must exist.
-    public static func checkInputsExist(_ paths: [URL]) -> Refusal? {
-        for path in paths where !FileManager.default.fileExists(atPath: path.path) {
-            return Refusal(.usage, "\(path.path) が見つかりません。ファイルの場所と名前を確かめてください。")
-        }
-        return nil
-    }
-
     /// The out folder: not a file, not inside an inbox nor holding one, and writable (its nearest
     /// existing folder, since it may not exist yet).
     public static func checkOut(_ out: URL, inboxes: [URL] = []) -> Refusal? {
@@ -38,13 +15,13 @@ public enum OutputLocation {
         if FileManager.default.fileExists(atPath: out.path, isDirectory: &isDirectory), !isDirectory.boolValue {
             return Refusal(.cannotWrite, "出力先 \(out.path) はファイルです。出力用のフォルダ（まだないフォルダでも可）を --out に指定してください。")
         }
-        let outPath = canonical(out)
+        let outPath = PathContainment.canonical(out)
         for inbox in inboxes {
-            let inboxPath = canonical(inbox)
-            if contains(inboxPath, outPath) {
+            let inboxPath = PathContainment.canonical(inbox)
+            if PathContainment.contains(inboxPath, outPath) {
                 return Refusal(.usage, "出力先 \(out.path) が提出フォルダ \(inbox.path) の中にあります。次の実行で出力が提出ファイルとして読まれるため、提出フォルダの外を --out に指定してください。")
             }
-            if contains(outPath, inboxPath) {
+            if PathContainment.contains(outPath, inboxPath) {
                 return Refusal(.usage, "提出フォルダ \(inbox.path) が出力先 \(out.path) の中にあります。出力先は書き換えられるため、別のフォルダを --out に指定してください。")
             }
         }
@@ -125,28 +102,4 @@ public enum OutputLocation {
         (error.userInfo[NSFilePathErrorKey] as? String).map { ": \($0)" } ?? ""
     }
 
-    /// Whether the folder holds anything named like a submission, of whatever kind: a FIFO, a link
-    /// or a name that is not UTF-8 is then read or reported by `InputFiles`, not taken for an empty inbox.
-    private static func holdsReadableFile(_ folder: URL) -> Bool {
-        InboxEntry.walk(folder).contains { entry in
-            InputFiles.readableExtensions.contains(entry.pathExtension) && !entry.isHidden && !entry.isExcelLock
-        }
-    }
-
-    /// An absolute path with symbolic links resolved, also for a path that does not exist yet
-    /// (its nearest existing folder is resolved and the rest appended).
-    static func canonical(_ url: URL) -> [String] {
-        var existing = url.standardizedFileURL
-        var rest: [String] = []
-        while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" {
-            rest.insert(existing.lastPathComponent, at: 0)
-            existing = existing.deletingLastPathComponent()
-        }
-        return existing.resolvingSymlinksInPath().pathComponents + rest
-    }
-
-    /// Whether `inner` is `outer` or lies inside it.
-    static func contains(_ outer: [String], _ inner: [String]) -> Bool {
-        inner.count >= outer.count && Array(inner.prefix(outer.count)) == outer
-    }
 }
