@@ -18,14 +18,7 @@ import Testing
         let scratch = try Scratch()
         let result = try merge(into: scratch, ["--layout", PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/tomakomai").path])
         #expect(result.status == 0, "\(result.stderr)")
-        let parts = try WorkbookParts.read(scratch.path("out/\(Self.workbookName)"))
-        if WorkbookParts.recording { try WorkbookParts.record(parts, as: "tomakomai") }
-        let golden = try WorkbookParts.golden("tomakomai")
-        #expect(Set(parts.keys) == Set(golden.keys))
-        for (path, data) in golden.sorted(by: { $0.key < $1.key }) {
-            let actual = parts[path].map { String(decoding: $0, as: UTF8.self) }
-            #expect(actual == String(decoding: data, as: UTF8.self), "part \(path) differs from Golden/tomakomai/\(path)")
-        }
+        try WorkbookParts.expectMatchesGolden(scratch.path("out/\(Self.workbookName)"), "tomakomai")
     }
 
     @Test func twoRunsGiveByteIdenticalWorkbooks() throws {
