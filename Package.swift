@@ -32,8 +32,10 @@ let package = Package(
         ]),
         // Benchmarks/run.sh: reads a workbook with XLSXReader and prints its row count (or dumps it).
         .executableTarget(name: "xlsx-read-bench", dependencies: ["XLSXReader", "TableIO"], path: "Benchmarks/xlsx-read-bench"),
-        .testTarget(name: "PledgeCoreTests", dependencies: ["PledgeCore", .product(name: "BigInt", package: "BigInt")]),
-        .testTarget(name: "TableIOTests", dependencies: ["TableIO"]),
+        // What more than one test target needs (SplitMix64).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PledgeCoreTests", dependencies: ["PledgeCore", "TestSupport", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(name: "TableIOTests", dependencies: ["TableIO", "TestSupport"]),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TableIO"], exclude: ["Fixtures"]),
         .testTarget(name: "XLSXWriterTests", dependencies: [
             "XLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

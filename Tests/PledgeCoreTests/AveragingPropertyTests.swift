@@ -1,6 +1,7 @@
 import BigInt
 import Testing
 @testable import PledgeCore
+import TestSupport
 
 /// Averaging against a slow reference: fractions kept as (numerator, denominator) pairs of big
 /// integers, never reduced, compared by cross-multiplication, rounded by integer division. It
@@ -113,7 +114,7 @@ enum ReferenceAveraging {
     }
 
     @Test func randomPlansActivityCountsAndRulesAgreeWithTheReference() {
-        var random = SeededGenerator(seed: 20201231)
+        var random = SplitMix64(seed: 20201231)
         for _ in 0..<150 {
             let depth = Int.random(in: 1...3, using: &random)
             let shape = (policies: Int.random(in: 1...6, using: &random),

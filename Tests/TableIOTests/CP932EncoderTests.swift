@@ -4,6 +4,7 @@ import Glibc
 #endif
 import Testing
 @testable import TableIO
+import TestSupport
 
 /// The CP932 writer over every BMP code point and over random strings: it never traps or loops,
 /// never writes `?` for a character it cannot hold, and what it writes reads back as what it was
@@ -146,18 +147,5 @@ import Testing
         }
         #expect(written > 10_000 && refused > 10_000, "both outcomes are exercised")
         print("CP932 random strings: \(trials) tried (\(scalarsTried) scalars), \(written) written and read back, \(refused) refused")
-    }
-}
-
-/// A small seeded generator, so that a failure repeats.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

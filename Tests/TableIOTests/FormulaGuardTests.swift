@@ -1,5 +1,6 @@
 import Testing
 @testable import TableIO
+import TestSupport
 
 @Suite struct FormulaGuardTests {
     @Test func formulaLeadingTextsGetOneQuoteAndComeBack() {
