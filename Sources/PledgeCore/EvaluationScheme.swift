@@ -84,11 +84,6 @@ public struct EvaluationScheme: Sendable, Equatable, Codable {
             return nil
         }
     }
-
-    /// The index of a grade by its key or label.
-    public func gradeIndex(_ name: String) -> Int? {
-        grades.firstIndex { $0.key == name || Normalize.key($0.label) == Normalize.key(name) }
-    }
 }
 
 /// One grade of an ordered scheme.

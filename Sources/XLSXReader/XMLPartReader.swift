@@ -51,24 +51,6 @@ final class XMLPartReader {
         xmlFreeTextReader(reader)
     }
 
-    /// Advances to the next node and returns its type; nil at the end of the part. The caller
-    /// must refuse DOCTYPE and entity nodes (`checkSafe`): this is the sheet reader's hot path.
-    @inline(__always)
-    func readType() throws(XLSXReadError) -> Int32? {
-        let status = xmlTextReaderRead(reader)
-        if status == 1 { return xmlTextReaderNodeType(reader) }
-        if status == 0 { return nil }
-        throw failure()
-    }
-
-    @inline(__always)
-    func checkSafe(_ type: Int32) throws(XLSXReadError) {
-        if type == XML_READER_TYPE_DOCUMENT_TYPE.rawValue { throw .doctype(part: part) }
-        if type == XML_READER_TYPE_ENTITY_REFERENCE.rawValue || type == XML_READER_TYPE_ENTITY.rawValue {
-            throw .entityReference(part: part)
-        }
-    }
-
     /// Advances to the next node; false at the end of the part.
     @inline(__always)
     func read() throws(XLSXReadError) -> Bool {
@@ -142,18 +124,6 @@ final class XMLPartReader {
             if found == nil && XMLName.equals(key, name) { found = String(cString: value) }
         }
         return found
-    }
-
-    /// The text inside the current element (all text nodes down to its end), for small parts.
-    func elementText() throws(XLSXReadError) -> String {
-        if isEmptyElement { return "" }
-        let depth = self.depth
-        var bytes: [UInt8] = []
-        while try read() {
-            if isText, let value { bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(value))) }
-            if nodeType == XML_READER_TYPE_END_ELEMENT.rawValue && self.depth == depth { break }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

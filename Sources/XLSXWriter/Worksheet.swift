@@ -109,10 +109,6 @@ public final class Worksheet {
         worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
     }
 
-    public func hideGridlines() {
-        worksheet_gridlines(handle, UInt8(LXW_HIDE_ALL_GRIDLINES.rawValue))
-    }
-
     public func activate() { worksheet_activate(handle) }
 
     // MARK: Input restrictions

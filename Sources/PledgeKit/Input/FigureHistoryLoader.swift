@@ -21,10 +21,8 @@ public enum FigureHistoryLoader {
         }
         let years = byFile.reduce(into: Set<FiscalYear>()) { $0.formUnion($1.rows.keys) }
         let loaded = years.sorted().compactMap { year -> Year? in
-            let ranked = byFile.filter { $0.rows[year] != nil }
-                .sorted { ($0.rows.keys.max()! == year ? 0 : 1, -$0.rows.keys.max()!.year, $0.file.path)
-                        < ($1.rows.keys.max()! == year ? 0 : 1, -$1.rows.keys.max()!.year, $1.file.path) }
-            return ranked.first.map { Year(year: year, figures: $0.rows[year]!) }
+            HistoryLoader.source(for: year, among: byFile, file: \.file, years: { Array($0.rows.keys) })
+                .map { Year(year: year, figures: $0.rows[year]!) }
         }
         if loaded.isEmpty, !sources.isEmpty {
             diagnostics.error(.previousYear, at: SourceLocation(file: sources.map(\.lastPathComponent).joined(separator: "、")),

@@ -23,10 +23,7 @@ public enum HistoryLoader {
         var figures: [YearFigures] = []
         for year in allYears.sorted() {
             // Its own report first (the year is the file's newest), then the newest report showing it.
-            let ranked = candidates.filter { $0.years.contains(year) }
-                .sorted { ($0.years.max()! == year ? 0 : 1, -$0.years.max()!.year, $0.file.path)
-                        < ($1.years.max()! == year ? 0 : 1, -$1.years.max()!.year, $1.file.path) }
-            guard let chosen = ranked.first,
+            guard let chosen = source(for: year, among: candidates, file: \.file, years: { Array($0.years) }),
                   let loaded = PreviousYearLoader.load(chosen.file, plan: plan, expected: year, overallLabel: overallLabel,
                                                        diagnostics: &diagnostics)
             else { continue }
@@ -37,6 +34,17 @@ public enum HistoryLoader {
                               "過去の年度の summary.csv または公表用ブックが見つかりません。")
         }
         return figures
+    }
+
+    /// The file to read `year` from: its own report first (the year is the file's newest), then the
+    /// newest report showing it, then by path; nil when no file shows the year.
+    static func source<Candidate>(for year: FiscalYear, among candidates: [Candidate], file: (Candidate) -> URL,
+                                  years: (Candidate) -> [FiscalYear]) -> Candidate? {
+        func rank(_ candidate: Candidate) -> (Int, Int, String) {
+            let newest = years(candidate).max()!
+            return (newest == year ? 0 : 1, -newest.year, file(candidate).path)
+        }
+        return candidates.filter { years($0).contains(year) }.min { rank($0) < rank($1) }
     }
 
     /// The given files, and in a folder every `.csv` and `.xlsx` (recursively, hidden ones and
