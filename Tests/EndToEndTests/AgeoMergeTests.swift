@@ -26,9 +26,8 @@ import Testing
     static let layout = PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/ageo").path
     static let workbookName = "市長公約取組状況.xlsx"
 
-    func merge(into scratch: Scratch, inbox: String = PledgeKitBinary.sample("ageo/inbox"), _ extra: [String] = []) throws -> PledgeKitBinary.Result {
-        try PledgeKitBinary.run(["merge", inbox, "--plan", PledgeKitBinary.sample("ageo/plan.csv"), "--year", "R4",
-                                 "--layout", Self.layout, "--out", scratch.path("out")] + extra)
+    func merge(into scratch: Scratch, inbox: String = PledgeKitBinary.sample("ageo/inbox")) throws -> MergeOutcome {
+        try InProcess.merge(inbox, plan: PledgeKitBinary.sample("ageo/plan.csv"), year: "R4", out: scratch.path("out"), layout: Self.layout)
     }
 
     /// Rows of a CSV the tool wrote, read with pledgekit's own CSV reader (quotes and commas handled).
@@ -61,7 +60,7 @@ import Testing
     @Test func activitiesListEveryAchievementOnceUnderItsAreaInSeedOrder() throws {
         let scratch = try Scratch()
         let result = try merge(into: scratch)
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == .success, "\(result.problems)")
         let activities = try rows(scratch, "activities.csv")
         let expected = try Self.expectedOrder()
         #expect(activities.count == 86)
@@ -77,7 +76,7 @@ import Testing
 
     @Test func summaryCountsItemsByStatusPerArea() throws {
         let scratch = try Scratch()
-        #expect(try merge(into: scratch).status == 0)
+        #expect(try merge(into: scratch).status == .success)
         let header = try scratch.read("out/summary.csv").components(separatedBy: "\r\n")[0]
         #expect(header == "municipality_code,fiscal_year,fiscal_year_label,level,id,policy_no,pledge_no,title,progress_pct,activity_count,"
             + "count_done,count_in_progress,count_budgeted,count_under_consideration")
@@ -110,18 +109,18 @@ import Testing
 
     @Test(.enabled(if: Frictionless.runs, Frictionless.skipped)) func frictionlessValidatesTheDataPackage() throws {
         let scratch = try Scratch()
-        #expect(try merge(into: scratch).status == 0)
+        #expect(try merge(into: scratch).status == .success)
         try Frictionless.expectValid(scratch.path("out/datapackage.json"))
     }
 
     @Test func twoRunsGiveByteIdenticalFiles() throws {
         let scratch = try Scratch()
-        #expect(try merge(into: scratch).status == 0)
+        #expect(try merge(into: scratch).status == .success)
         let names = try FileManager.default.contentsOfDirectory(atPath: scratch.path("out")).sorted()
         #expect(names.contains(Self.workbookName) && names.contains("datapackage.json"))
         let first = try names.map { try Data(contentsOf: URL(fileURLWithPath: scratch.path("out/" + $0))) }
         try FileManager.default.moveItem(atPath: scratch.path("out"), toPath: scratch.path("first"))
-        #expect(try merge(into: scratch).status == 0)
+        #expect(try merge(into: scratch).status == .success)
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("out")).sorted() == names)
         for (name, bytes) in zip(names, first) {
             #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.path("out/" + name))) == bytes, "\(name)")
@@ -134,10 +133,10 @@ import Testing
         let scratch = try Scratch()
         try scratch.write("inbox/総務課.csv", Self.submissionHead + "8,コンプライアンス研修を実施,実施済\r\n8,内部統制制度を本格実施,完了\r\n")
         let result = try merge(into: scratch, inbox: scratch.path("inbox"))
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("総務課.csv"))
-        #expect(result.stderr.contains("C6"), "\(result.stderr)")
-        #expect(result.stderr.contains("完了"))
+        #expect(result.status == .dataErrors)
+        #expect(result.problems.contains("総務課.csv"))
+        #expect(result.problems.contains("C6"), "\(result.problems)")
+        #expect(result.problems.contains("完了"))
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out")))
     }
 
@@ -146,7 +145,7 @@ import Testing
         // Full-width spaces and half-width katakana-free variants: NFKC and spaces ignored.
         try scratch.write("inbox/総務課.csv", Self.submissionHead + "8,研修A,予算　計上\r\n8,研修B, 実施中 \r\n8,研修C,\r\n")
         let result = try merge(into: scratch, inbox: scratch.path("inbox"))
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == .success, "\(result.problems)")
         let activities = try rows(scratch, "activities.csv")
         #expect(activities.map { $0["status"]! } == ["予算計上", "実施中", ""])
         let area8 = try #require(try rows(scratch, "summary.csv").first { $0["id"] == "8" })

@@ -10,9 +10,8 @@ import Testing
 
     @Test func filledTemplatePassesCheckAndMergesUnderItsArea() throws {
         let scratch = try Scratch()
-        let made = try PledgeKitBinary.run(["template", "--plan", Self.plan, "--year", "令和4年度",
-                                            "--layout", AgeoMergeTests.layout, "--out", scratch.path("forms")])
-        try #require(made.status == 0, "\(made.stderr)")
+        let made = try InProcess.template(plan: Self.plan, year: "令和4年度", out: scratch.path("forms"), layout: AgeoMergeTests.layout)
+        try #require(made.status == .success, "\(made.problems)")
         let form = try TemplateFiller(URL(fileURLWithPath: scratch.path("forms/総務課.xlsx")))
         try #require(form.text("A12") == "8" && form.text("D11") == "状況")
         try form.type("全職員にコンプライアンス研修を実施", into: "C12")
@@ -21,12 +20,12 @@ import Testing
         try FileManager.default.createDirectory(at: filled.deletingLastPathComponent(), withIntermediateDirectories: true)
         try form.save(to: filled)
 
-        let check = try PledgeKitBinary.run(["check", filled.path, "--plan", Self.plan, "--layout", AgeoMergeTests.layout])
-        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let check = try InProcess.check([filled.path], plan: Self.plan, layout: AgeoMergeTests.layout)
+        #expect(check.status == .success, "\(check.problems)")
 
-        let merge = try PledgeKitBinary.run(["merge", scratch.path("inbox"), "--plan", Self.plan, "--year", "R4",
-                                             "--layout", AgeoMergeTests.layout, "--out", scratch.path("out")])
-        #expect(merge.status == 0, "\(merge.stderr)")
+        let merge = try InProcess.merge(scratch.path("inbox"), plan: Self.plan, year: "R4", out: scratch.path("out"),
+                                        layout: AgeoMergeTests.layout)
+        #expect(merge.status == .success, "\(merge.problems)")
         let activities = try AgeoMergeTests().rows(scratch, "activities.csv")
         #expect(activities.map { [$0["measure_id"]!, $0["department"]!, $0["activity"]!, $0["rating"]!, $0["status"]!] }
                 == [["8", "総務課", "全職員にコンプライアンス研修を実施", "", "予算計上"]])
@@ -45,9 +44,9 @@ import Testing
     @Test func checkRejectsAStatusOutsideTheVocabulary() throws {
         let scratch = try Scratch()
         let file = try scratch.write("総務課.csv", "部署名,総務課\r\n年度,令和4年度\r\n\r\nID,取組内容,状況\r\n8,研修を実施,済み\r\n")
-        let check = try PledgeKitBinary.run(["check", file, "--plan", Self.plan, "--layout", AgeoMergeTests.layout])
-        #expect(check.status == 1)
-        let output = check.stdout + check.stderr
+        let check = try InProcess.check([file], plan: Self.plan, layout: AgeoMergeTests.layout)
+        #expect(check.status == .dataErrors)
+        let output = check.problems
         #expect(output.contains("総務課.csv") && output.contains("C5") && output.contains("済み"), "\(output)")
     }
 
@@ -55,9 +54,8 @@ import Testing
         let inbox = PledgeKitBinary.sample("ageo/inbox")
         let files = try FileManager.default.contentsOfDirectory(atPath: inbox).filter { $0.hasSuffix(".csv") }.sorted()
         #expect(files.count == 24)
-        let check = try PledgeKitBinary.run(["check"] + files.map { inbox + "/" + $0 }
-                                            + ["--plan", Self.plan, "--layout", AgeoMergeTests.layout])
-        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        #expect(check.stdout.contains("取組 86件"), "\(check.stdout)")
+        let check = try InProcess.check(files.map { inbox + "/" + $0 }, plan: Self.plan, layout: AgeoMergeTests.layout)
+        #expect(check.status == .success, "\(check.problems)")
+        #expect(check.report.reconciliation?.activities.count == 86)
     }
 }

@@ -10,10 +10,9 @@ import Testing
     static let title = "市長公約(2期目3年目)に係る上尾市の取組状況"
 
     func mergedWorkbook(_ scratch: Scratch) throws -> [Table] {
-        let result = try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("ageo/inbox"),
-                                              "--plan", PledgeKitBinary.sample("ageo/plan.csv"), "--year", "R4",
-                                              "--layout", AgeoMergeTests.layout, "--out", scratch.path("out")])
-        try #require(result.status == 0, "\(result.stderr)")
+        let result = try InProcess.merge(PledgeKitBinary.sample("ageo/inbox"), plan: PledgeKitBinary.sample("ageo/plan.csv"),
+                                         year: "R4", out: scratch.path("out"), layout: AgeoMergeTests.layout)
+        try #require(result.status == .success, "\(result.problems)")
         return try TableLoader.tables(at: URL(fileURLWithPath: scratch.path("out/" + AgeoMergeTests.workbookName)))
     }
 

@@ -27,9 +27,9 @@ import Testing
         let layout = try String(contentsOf: PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/tomakomai/layout.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "averageRoundedChildren: true", with: "averageRoundedChildren: false")
         try scratch.write("layout/layout.yaml", layout)
-        let result = try PledgeKitBinary.run(["merge", scratch.path("inbox"), "--plan", scratch.path("plan.csv"), "--year", "R2",
-                                              "--layout", scratch.path("layout"), "--out", scratch.path("out")])
-        try #require(result.status == 0, "\(result.stderr)")
+        let result = try InProcess.merge(scratch.path("inbox"), plan: scratch.path("plan.csv"), year: "R2", out: scratch.path("out"),
+                                         layout: scratch.path("layout"))
+        try #require(result.status == .success, "\(result.problems)")
         // Pledge g is the mean of 100/i over its ten measures: 29.29, 6.69, 3.97, 2.84, 2.21; the
         // policy and 全体 the mean of all fifty, 2·H(50) = 8.998…, not the mean of rounded pledges (9.0 too, by chance 9).
         let figures = Dictionary(uniqueKeysWithValues: try scratch.csv("out/summary.csv").map { ($0["id"]!, $0["progress_pct"]!) })
@@ -46,9 +46,8 @@ import Testing
         let rows = texts.map { "1-1-1,\($0),7" } + ["1-1-2,小さな取組,8"]
         try scratch.write("plan.csv", plan)
         try scratch.write("inbox/総務課.csv", "部署名,総務課\n年度,令和2年度\n\n施策ID,取組事業内容,評価\n" + rows.joined(separator: "\n") + "\n")
-        let result = try PledgeKitBinary.run(["merge", scratch.path("inbox"), "--plan", scratch.path("plan.csv"), "--year", "R2",
-                                              "--out", scratch.path("out")])
-        try #require(result.status == 0, "\(result.stderr)")
+        let result = try InProcess.merge(scratch.path("inbox"), plan: scratch.path("plan.csv"), year: "R2", out: scratch.path("out"))
+        try #require(result.status == .success, "\(result.problems)")
         let workbook = scratch.path("out/市長公約取組状況.xlsx")
         let detail = try #require(try TableLoader.tables(at: URL(fileURLWithPath: workbook)).first { $0.sheet == "取組状況" })
         // Column A from the big measure's first row to the small measure's: every activity once, in order.

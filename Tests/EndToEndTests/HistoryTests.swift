@@ -10,8 +10,10 @@ import Testing
     static let inbox = PledgeKitBinary.sample("history/inbox")
     static let history = PledgeKitBinary.sample("history/history")
 
-    func merge(_ extra: [String], into scratch: Scratch, out: String = "out") throws -> PledgeKitBinary.Result {
-        try PledgeKitBinary.run(["merge", Self.inbox, "--plan", Self.plan, "--year", "令和3年度", "--out", scratch.path(out)] + extra)
+    func merge(previous: [String] = [], history: [String] = [], layout: String? = nil, into scratch: Scratch,
+               out: String = "out") throws -> MergeOutcome {
+        try InProcess.merge(Self.inbox, plan: Self.plan, year: "令和3年度", out: scratch.path(out), previous: previous,
+                            history: history, layout: layout)
     }
 
     /// A CSV the merge wrote, without its leading `municipality_code` column (empty here: no publication in these layouts).
@@ -25,8 +27,8 @@ import Testing
 
     @Test func threeYearsSideBySideWithTheChange() throws {
         let scratch = try Scratch()
-        let result = try merge(["--history", Self.history], into: scratch)
-        try #require(result.status == 0, "\(result.stderr)")
+        let result = try merge(history: [Self.history], into: scratch)
+        try #require(result.status == .success, "\(result.problems)")
 
         let summary = try table(scratch, "out/summary.csv")
         let header = summary.rows[0].values
@@ -70,10 +72,10 @@ import Testing
 
     @Test func repeatedPreviousIsTheSameAsHistory() throws {
         let scratch = try Scratch()
-        try #require(try merge(["--history", Self.history], into: scratch, out: "a").status == 0)
-        let repeated = try merge(["--previous", Self.history + "/令和元年度/summary.csv",
-                                  "--previous", Self.history + "/令和2年度/summary.csv"], into: scratch, out: "b")
-        try #require(repeated.status == 0, "\(repeated.stderr)")
+        try #require(try merge(history: [Self.history], into: scratch, out: "a").status == .success)
+        let repeated = try merge(previous: [Self.history + "/令和元年度/summary.csv", Self.history + "/令和2年度/summary.csv"],
+                                 into: scratch, out: "b")
+        try #require(repeated.status == .success, "\(repeated.problems)")
         for file in ["summary.csv", "市長公約取組状況.xlsx"] {
             #expect(try Data(contentsOf: scratch.url.appendingPathComponent("a/" + file))
                     == Data(contentsOf: scratch.url.appendingPathComponent("b/" + file)), "\(file)")
@@ -83,8 +85,8 @@ import Testing
     @Test func yearsShownIsALayoutSetting() throws {
         let scratch = try Scratch()
         try scratch.write("layout/layout.yaml", "history:\n  yearsShown: 2\n")
-        let result = try merge(["--history", Self.history, "--layout", scratch.path("layout")], into: scratch)
-        try #require(result.status == 0, "\(result.stderr)")
+        let result = try merge(history: [Self.history], layout: scratch.path("layout"), into: scratch)
+        try #require(result.status == .success, "\(result.problems)")
         let summary = try table(scratch, "out/summary.csv")
         #expect(Set(summary.rows.dropFirst().map { $0.values[0] }) == ["2020", "2021"])
         let tables = try TableLoader.tables(at: URL(fileURLWithPath: scratch.path("out/市長公約取組状況.xlsx")))
@@ -96,21 +98,21 @@ import Testing
     @Test func aRenamedPledgeInLastYearsWorkbookIsMatchedByItsNumber() throws {
         // A workbook carries titles and numbers, not IDs: the renamed pledge is found as 「1」 under policy Ⅳ.
         let scratch = try Scratch()
-        let fy2020 = try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("tomakomai/inbox"),
-                                              "--plan", PledgeKitBinary.sample("tomakomai/plan.csv"), "--year", "令和2年度",
-                                              "--previous", Self.history + "/令和元年度/summary.csv", "--out", scratch.path("fy2020")])
-        try #require(fy2020.status == 0)
-        let result = try merge(["--previous", Self.history + "/令和元年度/summary.csv",
-                                "--previous", scratch.path("fy2020/市長公約取組状況.xlsx")], into: scratch)
-        try #require(result.status == 0, "\(result.stderr)")
+        let fy2020 = try InProcess.merge(PledgeKitBinary.sample("tomakomai/inbox"), plan: PledgeKitBinary.sample("tomakomai/plan.csv"),
+                                         year: "令和2年度", out: scratch.path("fy2020"),
+                                         previous: [Self.history + "/令和元年度/summary.csv"])
+        try #require(fy2020.status == .success)
+        let result = try merge(previous: [Self.history + "/令和元年度/summary.csv", scratch.path("fy2020/市長公約取組状況.xlsx")],
+                               into: scratch)
+        try #require(result.status == .success, "\(result.problems)")
         let reconciliation = try table(scratch, "out/reconciliation.csv")
         #expect(reconciliation.rows.contains {
             $0.values.first == "info" && $0.values.joined().contains("令和2年度の「受動喫煙防止条例「フレッシュエア条例（仮称）」を制定します」は見出しが今年度")
                 && $0.values.joined().contains("番号 IV-1 で対応付けました")
         })
         // The same figures as from the summary.csv files.
-        let viaCSV = try merge(["--history", Self.history], into: scratch, out: "csv")
-        try #require(viaCSV.status == 0)
+        let viaCSV = try merge(history: [Self.history], into: scratch, out: "csv")
+        try #require(viaCSV.status == .success)
         #expect(try Data(contentsOf: scratch.url.appendingPathComponent("out/summary.csv"))
                 == Data(contentsOf: scratch.url.appendingPathComponent("csv/summary.csv")))
     }
@@ -125,9 +127,9 @@ import Testing
         try scratch.write("history/2019/summary.csv", original.replacingOccurrences(of: line, with: dropped)
             .replacingOccurrences(of: renumbered, with: renumbered.replacingOccurrences(of: ",IV-2,IV,2,", with: ",IV-7,IV,7,")))
         try scratch.write("history/2020/summary.csv", try String(contentsOfFile: Self.history + "/令和2年度/summary.csv", encoding: .utf8))
-        let result = try merge(["--history", scratch.path("history")], into: scratch)
-        try #require(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("令和元年度のID「IV-9」は今年度の計画になく、見出しも合いません"))
+        let result = try merge(history: [scratch.path("history")], into: scratch)
+        try #require(result.status == .success, "\(result.problems)")
+        #expect(result.problems.contains("令和元年度のID「IV-9」は今年度の計画になく、見出しも合いません"))
         let reconciliation = try table(scratch, "out/reconciliation.csv")
         #expect(reconciliation.rows.contains { $0.values.first == "warning" && $0.values.joined().contains("IV-9") })
         #expect(reconciliation.rows.contains { $0.values.first == "info" && $0.values.joined().contains("令和元年度のID「IV-7」は今年度の計画にありませんが、見出しが同じ IV-2 と対応付けました") })

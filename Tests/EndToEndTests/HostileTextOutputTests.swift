@@ -1,4 +1,5 @@
 import Foundation
+import PledgeKit
 import TableIO
 import Testing
 
@@ -8,9 +9,8 @@ import Testing
     static let plan = PledgeKitBinary.sample("tomakomai/plan.csv")
     static let layout = PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/tomakomai").path
 
-    static func merge(_ inbox: String, out: String, encoding: String = "utf-8-bom") throws -> PledgeKitBinary.Result {
-        try PledgeKitBinary.run(["merge", inbox, "--plan", plan, "--year", "R2", "--layout", layout,
-                                 "--csv-encoding", encoding, "--out", out])
+    static func merge(_ inbox: String, out: String, encoding: CSVEncoding = .utf8BOM) throws -> MergeOutcome {
+        try InProcess.merge(inbox, plan: plan, year: "R2", out: out, layout: layout, csvEncoding: encoding)
     }
 
     static func table(_ path: String) throws -> [[String: String]] {
@@ -23,7 +23,7 @@ import Testing
     /// A filled template (a workbook, cells E12–E14) and a CSV whose name and department column
     /// begin like formulas.
     static func formulaInbox(_ scratch: Scratch) throws -> String {
-        #expect(try PledgeKitBinary.run(["template", "--plan", plan, "--year", "R2", "--out", scratch.path("t")]).status == 0)
+        #expect(try InProcess.template(plan: plan, year: "R2", out: scratch.path("t")).status == .success)
         let form = try TemplateFiller(URL(fileURLWithPath: scratch.path("t/行政監理室.xlsx")))
         try form.type(#"=HYPERLINK("http://example.com","詳細")"#, into: "E12")
         try form.type(number: 7, into: "F12")
@@ -42,7 +42,7 @@ import Testing
         let scratch = try Scratch()
         let inbox = try Self.formulaInbox(scratch)
         let result = try Self.merge(inbox, out: scratch.path("out"))
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == .success, "\(result.problems)")
         let activities = try Self.table(scratch.path("out/activities.csv"))
         let hyperlink = try #require(activities.first { $0["source_cell"] == "E12" })
         #expect(hyperlink["activity"] == #"'=HYPERLINK("http://example.com","詳細")"#)
@@ -83,7 +83,7 @@ import Testing
     @Test func theWorkbookHoldsFormulaLikeTextsAsStrings() throws {
         let scratch = try Scratch()
         let inbox = try Self.formulaInbox(scratch)
-        #expect(try Self.merge(inbox, out: scratch.path("out")).status == 0)
+        #expect(try Self.merge(inbox, out: scratch.path("out")).status == .success)
         let parts = try WorkbookParts.read(scratch.path("out/市長公約取組状況.xlsx"))
         let sheets = parts.filter { $0.key.hasPrefix("xl/worksheets/sheet") }
         #expect(sheets.count >= 3)
@@ -107,8 +107,8 @@ import Testing
         var edited = original.replacingOccurrences(of: "「財政基盤安定化計画", with: "2020〜「財政基盤安定化計画")
         edited = edited.replacingOccurrences(of: "取組を行いました。,", with: "取組を行いました。\u{FEFF},")
         try (edited + "Ⅰ-1-2,,軟\u{00AD}件の更新\u{200B},6,\n").write(toFile: csv, atomically: true, encoding: .utf8)
-        let result = try Self.merge(scratch.path("inbox"), out: scratch.path("out"), encoding: "cp932")
-        #expect(result.status == 0, "\(result.stderr)")
+        let result = try Self.merge(scratch.path("inbox"), out: scratch.path("out"), encoding: .cp932)
+        #expect(result.status == .success, "\(result.problems)")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: scratch.path("out/activities.csv")))
         let text = try #require(String(data: bytes, encoding: .shiftJIS))
         #expect(text.contains("2020\u{FF5E}「財政基盤安定化計画") || text.contains("2020\u{301C}「財政基盤安定化計画"))
@@ -128,12 +128,12 @@ import Testing
         let csv = scratch.path("inbox/財政課.csv")
         let original = try String(contentsOfFile: csv, encoding: .utf8)
         try original.replacingOccurrences(of: "「財政基盤安定化計画", with: "😀「財政基盤安定化計画").write(toFile: csv, atomically: true, encoding: .utf8)
-        let result = try Self.merge(scratch.path("inbox"), out: scratch.path("out"), encoding: "cp932")
-        #expect(result.status == 1)
-        let lines = result.stderr.split(separator: "\n").map(String.init)
+        let result = try Self.merge(scratch.path("inbox"), out: scratch.path("out"), encoding: .cp932)
+        #expect(result.status == .dataErrors)
+        let lines = result.errorLines
         #expect(lines.contains { $0.hasPrefix("エラー 財政課.csv!C6: 文字「😀」（U+1F600）は CP932（--csv-encoding cp932）で書き出せません（activities.csv の")
-                && $0.hasSuffix("行目、activity 列）。字を改めるか、--csv-encoding utf-8-bom（既定）を指定してください。") }, "\(result.stderr)")
-        #expect(lines.last == "CP932で書き出せない文字が1個あるため、何も書き出していません。")
+                && $0.hasSuffix("行目、activity 列）。字を改めるか、--csv-encoding utf-8-bom（既定）を指定してください。") }, "\(result.problems)")
+        #expect(result.refusal == "CP932で書き出せない文字が1個あるため、何も書き出していません。")
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out")))
     }
 }

@@ -36,11 +36,10 @@ import Testing
     /// years are the figures.csv files pledgekit wrote for them (Samples/kpi/history).
     @Test func theTermsMeansComeFromTheEarlierYearsFiguresCSV() throws {
         let scratch = try Scratch()
-        let merge = try PledgeKitBinary.run(["merge", sample.inbox, "--plan", sample.plan, "--year", "令和5年度", "--layout", sample.layout,
-                                             "--history", PledgeKitBinary.sample("kpi/history"), "--out", scratch.path("out")])
-        #expect(merge.status == 0, "\(merge.stderr)")
+        let merge = try sample.merge(year: "令和5年度", out: scratch.path("out"), history: [PledgeKitBinary.sample("kpi/history")])
+        #expect(merge.status == .success, "\(merge.problems)")
         for (year, mean) in [("令和2年度", "93.6"), ("令和3年度", "88.6"), ("令和4年度", "95.9"), ("令和5年度", "98.3")] {
-            #expect(merge.stdout.contains("\(year) 全体 平均達成率 (%): \(mean)"), "\(merge.stdout)")
+            #expect(merge.headlines.contains("\(year) 全体 平均達成率 (%): \(mean)"), "\(merge.headlines)")
         }
         let overall = try scratch.csv("out/figures.csv").filter { $0["id"] == "all" && $0["kind"] == "achievement" }
         #expect(overall.map { $0["fiscal_year"]! + " " + $0["value"]! } == ["2020 93.6", "2021 88.6", "2022 95.9", "2023 98.3"])

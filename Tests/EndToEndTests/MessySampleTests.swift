@@ -1,4 +1,5 @@
 import Foundation
+import PledgeKit
 import Testing
 
 /// Samples/messy: templates filled in and then edited the way people do (renamed headers, moved
@@ -7,24 +8,25 @@ import Testing
 @Suite struct MessySampleTests {
     static let expectedFiles = ["summary.csv", "measures.csv", "activities.csv", "departments.csv", "reconciliation.csv"]
 
-    func merge(_ extra: [String] = []) throws -> (PledgeKitBinary.Result, Scratch) {
+    func merge(strict: Bool = false) throws -> (MergeOutcome, Scratch) {
         let scratch = try Scratch()
-        let result = try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("messy/inbox"), "--plan", PledgeKitBinary.sample("messy/plan.csv"),
-                                              "--year", "令和2年度", "--layout", PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/tomakomai").path,
-                                              "--out", scratch.path("out")] + extra)
+        let result = try InProcess.merge(PledgeKitBinary.sample("messy/inbox"), plan: PledgeKitBinary.sample("messy/plan.csv"),
+                                         year: "令和2年度", out: scratch.path("out"),
+                                         layout: PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/tomakomai").path,
+                                         strict: strict)
         return (result, scratch)
     }
 
     @Test func mergeWritesExactlyTheExpectedFiles() throws {
         let (result, scratch) = try merge()
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == .success, "\(result.problems)")
         for name in Self.expectedFiles {
             let written = try Data(contentsOf: URL(fileURLWithPath: scratch.path("out/" + name)))
             let expected = try Data(contentsOf: URL(fileURLWithPath: PledgeKitBinary.sample("messy/expected/" + name)))
             #expect(written == expected, "\(name)")
         }
-        #expect(result.stdout.contains("照合結果: エラー 0、警告 5、情報 14"))
-        #expect(result.stdout.contains("令和2年度 全体の進捗: 71.0%"))
+        #expect(result.severityCounts == [0, 5, 14])
+        #expect(result.overallProgress == "71.0")
     }
 
     @Test func everyKindOfMessIsAccountedFor() throws {
@@ -45,8 +47,8 @@ import Testing
     }
 
     @Test func strictRefusesTheWarnings() throws {
-        let (result, scratch) = try merge(["--strict"])
-        #expect(result.status == 1)
+        let (result, scratch) = try merge(strict: true)
+        #expect(result.status == .dataErrors)
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out")))
     }
 

@@ -11,19 +11,19 @@ import Testing
         case tomakomai, ageo, messy
         var testDescription: String { rawValue }
 
-        var arguments: [String] {
+        func merge(out: String, encoding: CSVEncoding) throws -> MergeOutcome {
             let layout = PledgeKitBinary.repositoryRoot.appendingPathComponent("templates").path + "/"
             switch self {
             case .tomakomai:
-                return [PledgeKitBinary.sample("tomakomai/inbox"), "--plan", PledgeKitBinary.sample("tomakomai/plan.csv"),
-                        "--year", "令和2年度", "--previous", PledgeKitBinary.sample("tomakomai/previous/summary.csv"),
-                        "--layout", layout + "tomakomai"]
+                return try InProcess.merge(PledgeKitBinary.sample("tomakomai/inbox"), plan: PledgeKitBinary.sample("tomakomai/plan.csv"),
+                                           year: "令和2年度", out: out, previous: [PledgeKitBinary.sample("tomakomai/previous/summary.csv")],
+                                           layout: layout + "tomakomai", csvEncoding: encoding)
             case .ageo:
-                return [PledgeKitBinary.sample("ageo/inbox"), "--plan", PledgeKitBinary.sample("ageo/plan.csv"),
-                        "--year", "R4", "--layout", layout + "ageo"]
+                return try InProcess.merge(PledgeKitBinary.sample("ageo/inbox"), plan: PledgeKitBinary.sample("ageo/plan.csv"),
+                                           year: "R4", out: out, layout: layout + "ageo", csvEncoding: encoding)
             case .messy:
-                return [PledgeKitBinary.sample("messy/inbox"), "--plan", PledgeKitBinary.sample("messy/plan.csv"),
-                        "--year", "令和2年度", "--layout", layout + "tomakomai"]
+                return try InProcess.merge(PledgeKitBinary.sample("messy/inbox"), plan: PledgeKitBinary.sample("messy/plan.csv"),
+                                           year: "令和2年度", out: out, layout: layout + "tomakomai", csvEncoding: encoding)
             }
         }
     }
@@ -32,9 +32,9 @@ import Testing
     static let csvFiles = ["summary", "measures", "activities", "departments", "reconciliation", "codes"]
 
     @discardableResult
-    static func merge(_ sample: Sample, _ scratch: Scratch, out: String = "out", encoding: String = "utf-8-bom") throws -> PledgeKitBinary.Result {
-        let result = try PledgeKitBinary.run(["merge"] + sample.arguments + ["--csv-encoding", encoding, "--out", scratch.path(out)])
-        #expect(result.status == 0, "\(sample) \(encoding): \(result.stdout) \(result.stderr)")
+    static func merge(_ sample: Sample, _ scratch: Scratch, out: String = "out", encoding: String = "utf-8-bom") throws -> MergeOutcome {
+        let result = try sample.merge(out: scratch.path(out), encoding: try #require(CSVEncoding(rawValue: encoding)))
+        #expect(result.status == .success, "\(sample) \(encoding): \(result.problems)")
         return result
     }
 
@@ -206,10 +206,11 @@ import Testing
         let edited = original.replacingOccurrences(of: "「財政基盤安定化計画", with: "①「財政基盤安定化計画")
         #expect(edited != original)
         try scratch.write("inbox/財政課.csv", edited)
-        let result = try PledgeKitBinary.run(["merge", scratch.path("inbox"), "--plan", PledgeKitBinary.sample("tomakomai/plan.csv"),
-                                              "--year", "R2", "--layout", PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/tomakomai").path,
-                                              "--csv-encoding", "cp932", "--out", scratch.path("out")])
-        #expect(result.status == 0, "\(result.stdout)")
+        let result = try InProcess.merge(scratch.path("inbox"), plan: PledgeKitBinary.sample("tomakomai/plan.csv"), year: "R2",
+                                         out: scratch.path("out"),
+                                         layout: PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/tomakomai").path,
+                                         csvEncoding: .cp932)
+        #expect(result.status == .success, "\(result.problems)")
         let resources = Self.resources(try Self.package(scratch))
         #expect(resources["activities"]?["encoding"] as? String == "windows-31j")
         #expect(resources["summary"]?["encoding"] as? String == "Shift_JIS")
@@ -223,13 +224,13 @@ import Testing
         let scratch = try Scratch()
         let original = try String(contentsOfFile: PledgeKitBinary.sample("tomakomai/inbox/財政課.csv"), encoding: .utf8)
         try scratch.write("inbox/財政課.csv", original.replacingOccurrences(of: "「財政基盤安定化計画", with: "𠮷「財政基盤安定化計画"))
-        let result = try PledgeKitBinary.run(["merge", scratch.path("inbox"), "--plan", PledgeKitBinary.sample("tomakomai/plan.csv"),
-                                              "--year", "R2", "--csv-encoding", "cp932", "--out", scratch.path("out")])
-        if result.status == 0 {
+        let result = try InProcess.merge(scratch.path("inbox"), plan: PledgeKitBinary.sample("tomakomai/plan.csv"), year: "R2",
+                                         out: scratch.path("out"), csvEncoding: .cp932)
+        if result.status == .success {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: scratch.path("out/activities.csv")))
             #expect(!(String(data: bytes, encoding: .shiftJIS) ?? "?").contains("?"))
         } else {
-            #expect((result.stdout + result.stderr).contains("𠮷"))
+            #expect(result.problems.contains("𠮷"))
             #expect(!FileManager.default.fileExists(atPath: scratch.path("out")))
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PledgeKit
 import TableIO
 import Testing
 
@@ -26,7 +27,7 @@ import Testing
     static let admin = ["Ⅰ-1-1,,行革プランの取組を評価しました,8", "Ⅰ-2-1,,女性職員の研修を行いました,6", "Ⅰ-2-2,,講演会を開きました,7"]
 
     struct Run {
-        var result: PledgeKitBinary.Result
+        var result: MergeOutcome
         var scratch: Scratch
         /// reconciliation.csv without its header, each row as its eight fields after the municipality code.
         func reconciliation() throws -> [[String]] {
@@ -40,16 +41,16 @@ import Testing
             return table.rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.values)) }
         }
         /// The lines of a refused run that are errors, as printed for the planning office.
-        var errorLines: [String] { result.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("エラー ") } }
+        var errorLines: [String] { result.errorLines }
     }
 
-    static func merge(_ files: [String: String], year: String = "2020", extra: [String] = [],
+    static func merge(_ files: [String: String], year: String = "2020", strict: Bool = false,
                       encoding: String.Encoding = .utf8) throws -> Run {
         let scratch = try Scratch()
         try scratch.write("plan.csv", plan)
         for (name, text) in files { try scratch.write("inbox/" + name, text, encoding: encoding) }
-        let result = try PledgeKitBinary.run(["merge", scratch.path("inbox"), "--plan", scratch.path("plan.csv"), "--year", year,
-                                              "--out", scratch.path("out")] + extra)
+        let result = try InProcess.merge(scratch.path("inbox"), plan: scratch.path("plan.csv"), year: year,
+                                         out: scratch.path("out"), strict: strict)
         return Run(result: result, scratch: scratch)
     }
 
@@ -59,7 +60,7 @@ import Testing
         let first = Self.file("行政監理室", date: "2021/4/16", rows: Self.admin + ["Ⅰ-1-1,,取り下げた取組です,2"])
         let second = Self.file("行政監理室", date: "令和3年4月20日", rows: Self.admin.map { $0.replacingOccurrences(of: ",8", with: ",9") })
         let run = try Self.merge(["行政監理室.csv": first, "行政監理室_再提出.csv": second, "財政課.csv": Self.finance])
-        #expect(run.result.status == 0, "\(run.result.stderr)")
+        #expect(run.result.status == .success, "\(run.result.problems)")
         #expect(try run.reconciliation() == [
             ["info", "submission.superseded", "行政監理室.csv", "", "", "", "行政監理室",
              "行政監理室.csv（提出日 2021-04-16）は 行政監理室_再提出.csv（提出日 2021-04-20）に置き換えられました。"],
@@ -74,7 +75,7 @@ import Testing
         let first = Self.file("行政監理室", date: nil, rows: Self.admin)
         let second = Self.file("行政監理室", date: "2021/4/20", rows: Self.admin)
         let run = try Self.merge(["行政監理室.csv": first, "行政監理室2.csv": second, "財政課.csv": Self.finance])
-        #expect(run.result.status == 1)
+        #expect(run.result.status == .dataErrors)
         #expect(run.errorLines == [
             "エラー 行政監理室.csv: 行政監理室の提出ファイルが複数あり（行政監理室.csv、行政監理室2.csv）、提出日がないためどれを使うか決められません。提出日を記入するか、古いファイルを取り除いてください。",
         ])
@@ -85,7 +86,7 @@ import Testing
         let first = Self.file("行政監理室", date: "2021/4/20", rows: Self.admin)
         let second = Self.file("行政監理室", date: "2021-04-20", rows: Self.admin)
         let run = try Self.merge(["行政監理室.csv": first, "行政監理室2.csv": second, "財政課.csv": Self.finance])
-        #expect(run.result.status == 1)
+        #expect(run.result.status == .dataErrors)
         #expect(run.errorLines == [
             "エラー 行政監理室2.csv: 行政監理室の提出ファイルが複数あり（行政監理室.csv、行政監理室2.csv）、提出日が同じ(2021-04-20)のためどれを使うか決められません。",
         ])
@@ -96,7 +97,7 @@ import Testing
     @Test func measureNamedByTitleWhenTheIDIsEmpty() throws {
         let rows = ["Ⅰ-1-1,,行革プランの取組を評価しました,8", ",女性管理職の　登用を進めます,女性職員の研修を行いました,6", "Ⅰ-2-2,,講演会を開きました,7"]
         let run = try Self.merge(["行政監理室.csv": Self.file("行政監理室", rows: rows), "財政課.csv": Self.finance])
-        #expect(run.result.status == 0, "\(run.result.stderr)")
+        #expect(run.result.status == .success, "\(run.result.problems)")
         #expect(try run.reconciliation() == [
             ["info", "measure.matched_by_title", "行政監理室.csv", "", "B7", "I-2-1", "行政監理室",
              "施策IDが空のため、施策内容から施策 I-2-1 と判断しました。"],
@@ -107,7 +108,7 @@ import Testing
     @Test func unmatchedTitleListsTheThreeClosest() throws {
         let rows = Self.admin + [",女性管理職を増やします,管理職登用の研修を行いました,6"]
         let run = try Self.merge(["行政監理室.csv": Self.file("行政監理室", rows: rows), "財政課.csv": Self.finance])
-        #expect(run.result.status == 1)
+        #expect(run.result.status == .dataErrors)
         #expect(run.errorLines == [
             "エラー 行政監理室.csv!B9: 施策「女性管理職を増やします」が計画にありません。近い施策: 「I-2-1 女性管理職の登用を進めます」、「I-1-1 行革プランを実行します」、「I-1-2 財政指標を管理します」",
         ])
@@ -117,7 +118,7 @@ import Testing
         let rows = ["I-1-1,,取組A,8", "Ⅰ-1-1,,取組B,8", "Ｉ－１－１,,取組C,8", "1-1-1,,取組D,8", "ⅰ-1-1,,取組E,8",
                     "Ⅰ-2-1,,女性職員の研修を行いました,6", "Ⅰ-2-2,,講演会を開きました,7"]
         let run = try Self.merge(["行政監理室.csv": Self.file("行政監理室", rows: rows), "財政課.csv": Self.finance])
-        #expect(run.result.status == 0, "\(run.result.stderr)")
+        #expect(run.result.status == .success, "\(run.result.problems)")
         #expect(try run.reconciliation() == [])
         let ids = try run.csv("activities.csv").filter { $0["activity"]!.hasPrefix("取組") }.map { $0["measure_id"]! }
         #expect(ids == ["I-1-1", "I-1-1", "I-1-1", "I-1-1", "I-1-1"])
@@ -126,7 +127,7 @@ import Testing
     @Test func idOfAPledgeRatherThanAMeasureIsAnError() throws {
         let rows = Self.admin + ["Ⅰ-2,,講演会を開きました（2回目）,7"]
         let run = try Self.merge(["行政監理室.csv": Self.file("行政監理室", rows: rows), "財政課.csv": Self.finance])
-        #expect(run.result.status == 1)
+        #expect(run.result.status == .dataErrors)
         #expect(run.errorLines == ["エラー 行政監理室.csv!A9: 施策ID「Ⅰ-2」は計画にありません。"])
     }
 
@@ -136,7 +137,7 @@ import Testing
         let rows = ["Ⅰ-1-1,,取組A,7", "Ⅰ-1-1,,取組B,７", "Ⅰ-1-1,,取組C,7.0", "Ⅰ-1-1,,取組D,★★★★★★★☆☆☆", "Ⅰ-1-1,,取組E,★★★★★ ★★☆☆☆",
                     "Ⅰ-2-1,,女性職員の研修を行いました,6", "Ⅰ-2-2,,講演会を開きました,7"]
         let run = try Self.merge(["行政監理室.csv": Self.file("行政監理室", rows: rows), "財政課.csv": Self.finance])
-        #expect(run.result.status == 0, "\(run.result.stderr)")
+        #expect(run.result.status == .success, "\(run.result.problems)")
         #expect(try run.reconciliation() == [
             ["info", "rating.stars", "行政監理室.csv", "", "D9", "I-1-1", "行政監理室", "評価「★★★★★★★☆☆☆」を★の数から7と読みました。"],
             ["info", "rating.stars", "行政監理室.csv", "", "D10", "I-1-1", "行政監理室", "評価「★★★★★ ★★☆☆☆」を★の数から7と読みました。"],
@@ -150,7 +151,7 @@ import Testing
     func ratingOutsideTheScaleIsAnErrorWithItsCell(rating: String) throws {
         let rows = ["Ⅰ-1-1,,行革プランの取組を評価しました,\(rating)", "Ⅰ-2-1,,女性職員の研修を行いました,6", "Ⅰ-2-2,,講演会を開きました,7"]
         let run = try Self.merge(["行政監理室.csv": Self.file("行政監理室", rows: rows), "財政課.csv": Self.finance])
-        #expect(run.result.status == 1)
+        #expect(run.result.status == .dataErrors)
         #expect(run.errorLines == ["エラー 行政監理室.csv!D6: 評価は0〜10の整数で入力してください（入力値: \(rating)）"])
     }
 
@@ -160,22 +161,22 @@ import Testing
         let rows = Self.admin + ["Ⅰ-1-2,,予算査定に協力しました,5"]
         let files = ["行政監理室.csv": Self.file("行政監理室", rows: rows), "財政課.csv": Self.finance]
         let run = try Self.merge(files)
-        #expect(run.result.status == 0, "\(run.result.stderr)")
+        #expect(run.result.status == .success, "\(run.result.problems)")
         #expect(try run.reconciliation() == [
             ["warning", "department.unassigned", "行政監理室.csv", "", "A9", "I-1-2", "行政監理室",
              "行政監理室は計画上、施策 I-1-2 の担当部署ではありません（集計には含めます）。"],
         ])
         #expect(try run.csv("activities.csv").contains { $0["measure_id"] == "I-1-2" && $0["department"] == "行政監理室" })
         // A warning stops the run only under --strict.
-        let strict = try Self.merge(files, extra: ["--strict"])
-        #expect(strict.result.status == 1)
+        let strict = try Self.merge(files, strict: true)
+        #expect(strict.result.status == .dataErrors)
         #expect(!FileManager.default.fileExists(atPath: strict.scratch.path("out")))
     }
 
     @Test func measureNobodyReportedOnIsAWarningAndEmptyNotZero() throws {
         let rows = ["Ⅰ-1-1,,行革プランの取組を評価しました,8", "Ⅰ-2-2,,講演会を開きました,7"]
         let run = try Self.merge(["行政監理室.csv": Self.file("行政監理室", rows: rows), "財政課.csv": Self.finance])
-        #expect(run.result.status == 0, "\(run.result.stderr)")
+        #expect(run.result.status == .success, "\(run.result.problems)")
         #expect(try run.reconciliation() == [
             ["warning", "measure.unreported", "", "", "", "I-2-1", "行政監理室", "施策 I-2-1 の取組の報告がありません（未提出）。"],
         ])
@@ -189,7 +190,7 @@ import Testing
     @Test func departmentThatSentNothingIsListed() throws {
         let rows = Self.admin + ["Ⅰ-1-2,,財政課に代わって報告します,5"]
         let run = try Self.merge(["行政監理室.csv": Self.file("行政監理室", rows: rows)])
-        #expect(run.result.status == 0, "\(run.result.stderr)")
+        #expect(run.result.status == .success, "\(run.result.problems)")
         #expect(try run.reconciliation() == [
             ["warning", "department.no_submission", "", "", "", "", "財政課", "財政課から提出がありません。"],
             ["warning", "department.unassigned", "行政監理室.csv", "", "A9", "I-1-2", "行政監理室",
@@ -200,7 +201,7 @@ import Testing
     @Test func sameActivityTwiceInOneFileCountsOnce() throws {
         let rows = Self.admin + ["Ⅰ-1-1,,行革プランの取組を 評価しました,8"]
         let run = try Self.merge(["行政監理室.csv": Self.file("行政監理室", rows: rows), "財政課.csv": Self.finance])
-        #expect(run.result.status == 0, "\(run.result.stderr)")
+        #expect(run.result.status == .success, "\(run.result.problems)")
         #expect(try run.reconciliation() == [
             ["warning", "activity.duplicate", "行政監理室.csv", "", "C9", "I-1-1", "行政監理室",
              "同じ施策の同じ取組がC6にもあります。この行は集計しません。"],
@@ -212,7 +213,7 @@ import Testing
 
     @Test func fileLabelledWithAnotherYearIsAnErrorNotSkipped() throws {
         let run = try Self.merge(["行政監理室.csv": Self.file("行政監理室", year: "令和元年度", rows: Self.admin), "財政課.csv": Self.finance])
-        #expect(run.result.status == 1)
+        #expect(run.result.status == .dataErrors)
         #expect(run.errorLines == [
             "エラー 行政監理室.csv!B2: 年度が令和元年度になっていますが、集計する年度は令和2年度です。年度欄を直すか、このファイルを取り除いてください（--year の指定も確認してください）。",
         ])
@@ -220,12 +221,12 @@ import Testing
 
     @Test func wrongYearOnTheAgeoSampleIsReportedForEveryFile() throws {
         let scratch = try Scratch()
-        let result = try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("ageo/inbox"), "--plan", PledgeKitBinary.sample("ageo/plan.csv"),
-                                              "--layout", PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/ageo").path,
-                                              "--year", "2020", "--out", scratch.path("out")])
-        #expect(result.status == 1)
+        let result = try InProcess.merge(PledgeKitBinary.sample("ageo/inbox"), plan: PledgeKitBinary.sample("ageo/plan.csv"), year: "2020",
+                                         out: scratch.path("out"),
+                                         layout: PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/ageo").path)
+        #expect(result.status == .dataErrors)
         let files = try FileManager.default.contentsOfDirectory(atPath: PledgeKitBinary.sample("ageo/inbox")).filter { $0.hasSuffix(".csv") }
-        let mismatches = result.stderr.split(separator: "\n").filter { $0.contains("年度が令和4年度になっていますが、集計する年度は令和2年度です。") }
+        let mismatches = result.errorLines.filter { $0.contains("年度が令和4年度になっていますが、集計する年度は令和2年度です。") }
         #expect(mismatches.count == files.count)
         #expect(mismatches.contains { $0.hasPrefix("エラー 総務課.csv!B2: ") })
     }
@@ -233,7 +234,7 @@ import Testing
     @Test func cp932FileFromExcelIsReadLikeUTF8() throws {
         let run = try Self.merge(["行政監理室.csv": Self.file("行政監理室", rows: Self.admin), "財政課.csv": Self.finance],
                                  encoding: .shiftJIS)
-        #expect(run.result.status == 0, "\(run.result.stderr)")
+        #expect(run.result.status == .success, "\(run.result.problems)")
         #expect(try run.reconciliation() == [])
         #expect(try run.csv("activities.csv").map { $0["department"]! }.sorted() == ["行政監理室", "行政監理室", "行政監理室", "財政課", "財政課"])
     }

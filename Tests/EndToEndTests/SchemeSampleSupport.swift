@@ -12,8 +12,8 @@ struct SchemeSample {
     var inbox: String { PledgeKitBinary.sample("\(name)/inbox") }
     var layout: String { PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/\(name)").path }
 
-    func merge(_ inbox: String? = nil, year: String, out: String) throws -> PledgeKitBinary.Result {
-        try PledgeKitBinary.run(["merge", inbox ?? self.inbox, "--plan", plan, "--year", year, "--layout", layout, "--out", out])
+    func merge(_ inbox: String? = nil, year: String, out: String, history: [String] = []) throws -> MergeOutcome {
+        try InProcess.merge(inbox ?? self.inbox, plan: plan, year: year, out: out, history: history, layout: layout)
     }
 
     /// `figures.csv` as `level id kind evaluator grade → value`, e.g. `overall all share  tatsei → 90.4`.
@@ -43,8 +43,8 @@ struct SchemeSample {
     /// in its pre-filled row, the others in free rows with the ID typed), and returns the folder.
     func filledTemplates(in scratch: Scratch, year: String, evaluators: [String], activity: String = "取組事業内容") throws -> String {
         let folder = scratch.path("filled")
-        let template = try PledgeKitBinary.run(["template", "--plan", plan, "--year", year, "--layout", layout, "--out", folder])
-        #expect(template.status == 0, "\(template.stderr)")
+        let template = try InProcess.template(plan: plan, year: year, out: folder, layout: layout)
+        #expect(template.status == .success, "\(template.problems)")
         let rows = try inboxRows()
         var diagnostics = Diagnostics()
         let plan = try #require(PlanLoader.load(URL(fileURLWithPath: self.plan), diagnostics: &diagnostics))
@@ -89,25 +89,25 @@ struct SchemeSample {
 
     /// `check` of one filled template after `value` is typed into `cell`: what a department sees.
     func checkWithValue(_ value: String, typedInto cell: String, of department: String, year: String,
-                        evaluators: [String], activity: String = "取組事業内容", in scratch: Scratch) throws -> PledgeKitBinary.Result {
+                        evaluators: [String], activity: String = "取組事業内容", in scratch: Scratch) throws -> CheckOutcome {
         let filled = try filledTemplates(in: scratch, year: year, evaluators: evaluators, activity: activity)
         let workbook = URL(fileURLWithPath: filled + "/\(department).xlsx")
         let filler = try TemplateFiller(workbook)
         try filler.type(value, into: cell)
         try filler.save()
-        return try PledgeKitBinary.run(["check", workbook.path, "--plan", plan, "--layout", layout])
+        return try InProcess.check([workbook.path], plan: plan, layout: layout)
     }
 
     /// Merges the sample's inbox and checks the figures (`level id kind evaluator grade → value`), the
-    /// headline line on stdout, and that frictionless finds the package valid; the scratch is returned
+    /// headline (one of the model's `figureHeadlines`, which the CLI prints), and that frictionless finds the package valid; the scratch is returned
     /// for further looks.
     @discardableResult
     func expectMerge(year: String, figures expected: [String: String], headline: String? = nil,
                      sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Scratch {
         let scratch = try Scratch()
         let merge = try self.merge(year: year, out: scratch.path("out"))
-        #expect(merge.status == 0, "\(merge.stderr)", sourceLocation: sourceLocation)
-        if let headline { #expect(merge.stdout.contains(headline), "\(merge.stdout)", sourceLocation: sourceLocation) }
+        #expect(merge.status == .success, "\(merge.problems)", sourceLocation: sourceLocation)
+        if let headline { #expect(merge.headlines.contains(headline), "\(merge.headlines)", sourceLocation: sourceLocation) }
         let figures = try SchemeSample.figures(scratch, "out/figures.csv")
         for (key, value) in expected { #expect(figures[key] == value, "\(key)", sourceLocation: sourceLocation) }
         // Every coded value of figures.csv has its row in codes.csv (rule L3-02).
@@ -129,17 +129,17 @@ struct SchemeSample {
         let filled = try filledTemplates(in: scratch, year: year, evaluators: evaluators, activity: activity)
         let files = try FileManager.default.contentsOfDirectory(atPath: filled).sorted().map { filled + "/" + $0 }
         #expect(files.count == departments, sourceLocation: sourceLocation)
-        let check = try PledgeKitBinary.run(["check"] + files + ["--plan", plan, "--layout", layout])
-        #expect(check.status == 0, "\(check.stdout)\(check.stderr)", sourceLocation: sourceLocation)
+        let check = try InProcess.check(files, plan: plan, layout: layout)
+        #expect(check.status == .success, "\(check.problems)", sourceLocation: sourceLocation)
         let merge = try self.merge(filled, year: year, out: scratch.path("out"))
-        #expect(merge.status == 0, "\(merge.stderr)", sourceLocation: sourceLocation)
+        #expect(merge.status == .success, "\(merge.problems)", sourceLocation: sourceLocation)
         let fromCSV = try self.merge(year: year, out: scratch.path("csv"))
-        #expect(fromCSV.status == 0, sourceLocation: sourceLocation)
+        #expect(fromCSV.status == .success, sourceLocation: sourceLocation)
         #expect(try scratch.read("out/figures.csv") == scratch.read("csv/figures.csv"), sourceLocation: sourceLocation)
         if Frictionless.runs { try Frictionless.expectValid(scratch.path("out/datapackage.json"), sourceLocation: sourceLocation) }
     }
 
-    /// `check` refuses a value typed into a filled template with exit 1 and `message` (which names the
+    /// `check` refuses a value typed into a filled template with a data error and `message` (which names the
     /// file, sheet and cell); the scratch (with `filled/`) is returned.
     @discardableResult
     func expectRejected(_ value: String, typedInto cell: String, of department: String, year: String, evaluators: [String],
@@ -148,8 +148,8 @@ struct SchemeSample {
         let scratch = try Scratch()
         let check = try checkWithValue(value, typedInto: cell, of: department, year: year, evaluators: evaluators,
                                        activity: activity, in: scratch)
-        #expect(check.status == 1, sourceLocation: sourceLocation)
-        #expect((check.stdout + check.stderr).contains(message), "\(check.stdout)\(check.stderr)", sourceLocation: sourceLocation)
+        #expect(check.status == .dataErrors, sourceLocation: sourceLocation)
+        #expect(check.problems.contains(message), "\(check.problems)", sourceLocation: sourceLocation)
         return scratch
     }
 }

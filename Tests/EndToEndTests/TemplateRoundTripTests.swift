@@ -72,9 +72,8 @@ import Testing
 
     @Test func templateFilledByEveryDepartmentMergesToThePublishedFigures() throws {
         let scratch = try Scratch()
-        let template = try PledgeKitBinary.run(["template", "--plan", PledgeKitBinary.sample("tomakomai/plan.csv"),
-                                                "--year", "令和2年度", "--out", scratch.path("inbox")])
-        #expect(template.status == 0, "\(template.stderr)")
+        let template = try InProcess.template(plan: PledgeKitBinary.sample("tomakomai/plan.csv"), year: "令和2年度", out: scratch.path("inbox"))
+        #expect(template.status == .success, "\(template.problems)")
         let workbooks = try FileManager.default.contentsOfDirectory(atPath: scratch.path("inbox")).sorted()
         #expect(workbooks.count == 40)
 
@@ -89,23 +88,22 @@ import Testing
         }
         #expect(typed == 102)
 
-        let merge = try PledgeKitBinary.run(["merge", scratch.path("inbox"), "--plan", PledgeKitBinary.sample("tomakomai/plan.csv"),
-                                             "--year", "令和2年度", "--previous", PledgeKitBinary.sample("tomakomai/previous/summary.csv"),
-                                             "--out", scratch.path("out")])
-        #expect(merge.status == 0, "\(merge.stderr)")
+        let merge = try InProcess.merge(scratch.path("inbox"), plan: PledgeKitBinary.sample("tomakomai/plan.csv"), year: "令和2年度",
+                                        out: scratch.path("out"), previous: [PledgeKitBinary.sample("tomakomai/previous/summary.csv")])
+        #expect(merge.status == .success, "\(merge.problems)")
         let rows = try scratch.csv("out/summary.csv")
         for (year, expected) in [("2019", TomakomaiMergeTests.fy2019), ("2020", TomakomaiMergeTests.fy2020)] {
             let figures = Dictionary(uniqueKeysWithValues: rows.filter { $0["fiscal_year"] == year }.map { ($0["id"]!, $0["progress_pct"]!) })
             #expect(figures == expected, "FY\(year)")
         }
-        #expect(merge.stdout.contains("令和2年度 全体の進捗: 74.8%"))
+        #expect(merge.overallProgress == "74.8")
         #expect(try scratch.csv("out/activities.csv").count == 102)
         // Untouched pre-filled rows and free rows are skipped without a word.
         #expect(try scratch.csv("out/reconciliation.csv").isEmpty)
         // The same activities as the CSV inbox, in the same order.
-        let fromCSV = try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("tomakomai/inbox"), "--plan",
-                                               PledgeKitBinary.sample("tomakomai/plan.csv"), "--year", "2020", "--out", scratch.path("csv")])
-        #expect(fromCSV.status == 0)
+        let fromCSV = try InProcess.merge(PledgeKitBinary.sample("tomakomai/inbox"), plan: PledgeKitBinary.sample("tomakomai/plan.csv"),
+                                          year: "2020", out: scratch.path("csv"))
+        #expect(fromCSV.status == .success)
         // Apart from where each was read (source_file, source_sheet, source_cell: a workbook, not a CSV).
         #expect(try withoutProvenance(scratch.read("out/activities.csv")) == withoutProvenance(scratch.read("csv/activities.csv")))
         #expect(try scratch.read("out/measures.csv") == scratch.read("csv/measures.csv"))

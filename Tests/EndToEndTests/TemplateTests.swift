@@ -1,20 +1,23 @@
 import Foundation
+import PledgeKit
 import Testing
 
 /// `pledgekit template`: one workbook per department, its measures pre-filled and locked, input
 /// cells unlocked, ratings restricted to whole numbers 0–10, the sheet protected without a password.
 /// The checks read the workbook's XML parts, as any other spreadsheet application would.
 @Suite struct TemplateTests {
-    static func template(_ arguments: [String] = [], plan: String = "tomakomai/plan.csv", year: String = "令和2年度") throws
-        -> (PledgeKitBinary.Result, Scratch) {
+    static func template(layout: String? = nil, plan: String = "tomakomai/plan.csv", year: String = "令和2年度") throws
+        -> (TemplateOutcome, Scratch) {
         let scratch = try Scratch()
-        let result = try PledgeKitBinary.run(["template", "--plan", PledgeKitBinary.sample(plan), "--year", year,
-                                              "--out", scratch.path("templates")] + arguments)
+        let result = try InProcess.template(plan: PledgeKitBinary.sample(plan), year: year, out: scratch.path("templates"), layout: layout)
         return (result, scratch)
     }
 
+    /// Through the executable: what it prints.
     @Test func oneWorkbookPerDepartmentNamedAfterIt() throws {
-        let (result, scratch) = try Self.template()
+        let scratch = try Scratch()
+        let result = try PledgeKitBinary.run(["template", "--plan", PledgeKitBinary.sample("tomakomai/plan.csv"), "--year", "令和2年度",
+                                              "--out", scratch.path("templates")])
         #expect(result.status == 0, "\(result.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: scratch.path("templates")).sorted()
         #expect(names.count == 40)
@@ -93,8 +96,8 @@ import Testing
 
     @Test func unratedPlanGetsAStatusDropDownFromTheLayoutVocabulary() throws {
         let layout = PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/ageo").path
-        let (result, scratch) = try Self.template(["--layout", layout], plan: "ageo/plan.csv", year: "令和4年度")
-        #expect(result.status == 0, "\(result.stderr)")
+        let (result, scratch) = try Self.template(layout: layout, plan: "ageo/plan.csv", year: "令和4年度")
+        #expect(result.status == .success, "\(result.problems)")
         let filler = try TemplateFiller(URL(fileURLWithPath: scratch.path("templates/総務課.xlsx")))
         #expect(["A", "B", "C", "D", "E"].map { filler.text("\($0)11") } == ["施策ID", "施策内容", "取組事業内容", "状況", "備考"])
         #expect(filler.text("A12") == "8")

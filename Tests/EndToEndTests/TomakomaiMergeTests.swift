@@ -1,4 +1,6 @@
 import Foundation
+import PledgeKit
+import TableIO
 import Testing
 
 /// Runs `merge` on Samples/tomakomai and checks every figure of the report's summary table
@@ -22,17 +24,16 @@ import Testing
         "all": "74.8",
     ]
 
-    func merge(into scratch: Scratch, _ extra: [String] = []) throws -> PledgeKitBinary.Result {
-        try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("tomakomai/inbox"),
-                                 "--plan", PledgeKitBinary.sample("tomakomai/plan.csv"), "--year", "令和2年度",
-                                 "--previous", PledgeKitBinary.sample("tomakomai/previous/summary.csv"),
-                                 "--out", scratch.path("out")] + extra)
+    func merge(into scratch: Scratch, csvEncoding: CSVEncoding = .utf8BOM) throws -> MergeOutcome {
+        try InProcess.merge(PledgeKitBinary.sample("tomakomai/inbox"), plan: PledgeKitBinary.sample("tomakomai/plan.csv"),
+                            year: "令和2年度", out: scratch.path("out"),
+                            previous: [PledgeKitBinary.sample("tomakomai/previous/summary.csv")], csvEncoding: csvEncoding)
     }
 
     @Test func reproducesEveryFigureOfTheSummaryTable() throws {
         let scratch = try Scratch()
-        let result = try merge(into: scratch)
-        #expect(result.status == 0, "\(result.stderr)")
+        let outcome = try merge(into: scratch)
+        #expect(outcome.status == .success, "\(outcome.problems)")
         let rows = try scratch.csv("out/summary.csv")
         #expect(rows.count == 2 * 31)
         for (year, expected) in [("2019", Self.fy2019), ("2020", Self.fy2020)] {
@@ -41,12 +42,12 @@ import Testing
         }
         #expect(rows.last?["id"] == "all" && rows.last?["title"] == "全体" && rows.last?["fiscal_year_label"] == "令和2年度")
         #expect(rows.first?["fiscal_year_label"] == "令和元年度")
-        #expect(result.stdout.contains("令和2年度 全体の進捗: 74.8%"))
+        #expect(outcome.report.model?.year.label == "令和2年度" && outcome.overallProgress == "74.8")
     }
 
     @Test func writesEveryMeasureActivityAndAssignment() throws {
         let scratch = try Scratch()
-        #expect(try merge(into: scratch).status == 0)
+        #expect(try merge(into: scratch).status == .success)
         let measures = try scratch.csv("out/measures.csv")
         #expect(measures.count == 50)
         #expect(measures.allSatisfy { !($0["score"] ?? "").isEmpty })
@@ -60,11 +61,11 @@ import Testing
 
     @Test func twoRunsGiveByteIdenticalFiles() throws {
         let scratch = try Scratch()
-        #expect(try merge(into: scratch).status == 0)
+        #expect(try merge(into: scratch).status == .success)
         let first = try FileManager.default.contentsOfDirectory(atPath: scratch.path("out")).sorted()
         let firstBytes = try first.map { try Data(contentsOf: URL(fileURLWithPath: scratch.path("out/" + $0))) }
         try FileManager.default.moveItem(atPath: scratch.path("out"), toPath: scratch.path("first"))
-        #expect(try merge(into: scratch).status == 0)
+        #expect(try merge(into: scratch).status == .success)
         let second = try FileManager.default.contentsOfDirectory(atPath: scratch.path("out")).sorted()
         #expect(first == second)
         #expect(first.contains("datapackage.json"))
@@ -75,7 +76,7 @@ import Testing
 
     @Test func csvFollowsTheMachineReadabilityRules() throws {
         let scratch = try Scratch()
-        #expect(try merge(into: scratch, ["--csv-encoding", "cp932"]).status == 0)
+        #expect(try merge(into: scratch, csvEncoding: .cp932).status == .success)
         let data = try Data(contentsOf: URL(fileURLWithPath: scratch.path("out/activities.csv")))
         let text = try #require(String(data: data, encoding: .shiftJIS))
         #expect(text.hasPrefix("municipality_code,fiscal_year,fiscal_year_label,measure_id,department,activity,rating,status,"
@@ -90,7 +91,7 @@ import Testing
 
     @Test(.enabled(if: Frictionless.runs, Frictionless.skipped)) func frictionlessValidatesTheDataPackage() throws {
         let scratch = try Scratch()
-        #expect(try merge(into: scratch).status == 0)
+        #expect(try merge(into: scratch).status == .success)
         try Frictionless.expectValid(scratch.path("out/datapackage.json"))
     }
 }

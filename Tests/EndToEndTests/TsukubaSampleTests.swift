@@ -30,24 +30,24 @@ import Testing
     /// names it by its label (`atLeast: 順調`).
     @Test func anEarlierYearsShareIsFoundWhenTheLayoutNamesTheGradeByItsLabel() throws {
         let scratch = try Scratch()
-        let layout = try String(contentsOfFile: sample.layout + "/layout.yaml", encoding: .utf8)
+        let edited = try String(contentsOfFile: sample.layout + "/layout.yaml", encoding: .utf8)
             .replacingOccurrences(of: "atLeast: on_track", with: "atLeast: 順調")
-        try scratch.write("layout/layout.yaml", layout)
-        let common = ["--plan", sample.plan, "--layout", scratch.path("layout")]
-        #expect(try PledgeKitBinary.run(["merge", sample.inbox, "--year", "令和5年度", "--out", scratch.path("r5")] + common).status == 0)
+        try scratch.write("layout/layout.yaml", edited)
+        let layout = scratch.path("layout")
+        #expect(try InProcess.merge(sample.inbox, plan: sample.plan, year: "令和5年度", out: scratch.path("r5"), layout: layout).status == .success)
         try scratch.write("history/figures.csv", try scratch.read("r5/figures.csv").replacingOccurrences(of: ",2023,令和5年度,", with: ",2022,令和4年度,"))
-        let merge = try PledgeKitBinary.run(["merge", sample.inbox, "--year", "令和5年度", "--history", scratch.path("history"),
-                                             "--out", scratch.path("out")] + common)
-        #expect(merge.status == 0, "\(merge.stderr)")
-        #expect(merge.stdout.contains("令和4年度 全体 達成と順調 (%): 90.4\n令和5年度 全体 達成と順調 (%): 90.4"), "\(merge.stdout)")
+        let merge = try InProcess.merge(sample.inbox, plan: sample.plan, year: "令和5年度", out: scratch.path("out"),
+                                        history: [scratch.path("history")], layout: layout)
+        #expect(merge.status == .success, "\(merge.problems)")
+        #expect(merge.headlines.joined(separator: "\n").contains("令和4年度 全体 達成と順調 (%): 90.4\n令和5年度 全体 達成と順調 (%): 90.4"),
+                "\(merge.headlines)")
     }
 
     @Test func theDropDownListsTheGradesFromCellsNotALiteralList() throws {
         // libxlsxwriter 1.1.4 crashes on a literal list over 255 UTF-8 bytes: the grades are cells of a hidden sheet.
         let scratch = try Scratch()
-        let template = try PledgeKitBinary.run(["template", "--plan", sample.plan, "--year", "令和5年度", "--layout", sample.layout,
-                                                "--out", scratch.path("t")])
-        #expect(template.status == 0, "\(template.stderr)")
+        let template = try InProcess.template(plan: sample.plan, year: "令和5年度", out: scratch.path("t"), layout: sample.layout)
+        #expect(template.status == .success, "\(template.problems)")
         let sheet = try #require(try TemplateFiller(URL(fileURLWithPath: scratch.path("t/企画経営課.xlsx"))).part("xl/worksheets/sheet1.xml"))
         #expect(sheet.contains("<formula1>'選択肢'!$A$1:$A$5</formula1>"), "\(sheet.suffix(1500))")
     }

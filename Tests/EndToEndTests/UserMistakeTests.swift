@@ -1,9 +1,11 @@
 import Foundation
+import PledgeKit
 import Testing
 
-/// The mistakes a new planning-office user really makes (issue 12), each run through the binary:
-/// the exact exit status, the Japanese message naming the file and cell or the option, and the
-/// out folder exactly as the last run left it.
+/// The mistakes a new planning-office user really makes (issue 12): the exact outcome (the exit
+/// status through the binary), the Japanese message naming the file and cell or the folder, and the
+/// out folder exactly as the last run left it. The pipeline is called in-process; the binary is run
+/// for what only the command line does (argument checks, help, printed order and grouping).
 @Suite struct UserMistakeTests {
     static let lastRun = "last run\r\n"
 
@@ -20,9 +22,16 @@ import Testing
         return scratch
     }
 
-    static func merge(_ scratch: Scratch, inbox: String = "inbox", out: String = "out", _ extra: [String] = []) throws -> PledgeKitBinary.Result {
-        try PledgeKitBinary.run(["merge", scratch.path(inbox), "--plan", scratch.path("plan.csv"), "--year", "令和2年度",
-                                 "--out", scratch.path(out)] + extra)
+    static func merge(_ scratch: Scratch, inbox: String = "inbox", out: String = "out") throws -> MergeOutcome {
+        try InProcess.merge(scratch.path(inbox), plan: scratch.path("plan.csv"), year: "令和2年度", out: scratch.path(out))
+    }
+
+    /// A run refused before anything is read: its one message, no diagnostics, nothing read.
+    static func expectRefused(_ result: MergeOutcome, _ status: OutcomeStatus, _ message: String,
+                              sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(result.status == status, sourceLocation: sourceLocation)
+        #expect(result.refusal == message, sourceLocation: sourceLocation)
+        #expect(result.diagnostics.isEmpty && result.report.reconciliation == nil, sourceLocation: sourceLocation)
     }
 
     static func expectOutUntouched(_ scratch: Scratch, sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -30,9 +39,6 @@ import Testing
         #expect(try scratch.read("out/summary.csv") == lastRun, sourceLocation: sourceLocation)
     }
 
-    static func errorLines(_ result: PledgeKitBinary.Result) -> [String] {
-        result.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("エラー ") }
-    }
 
     // MARK: A typo in a plan header: one clear message, nothing else
 
@@ -44,14 +50,15 @@ import Testing
     func misspeltPlanHeader(right: String, typo: String, cell: String, suggestion: String) throws {
         let scratch = try Self.setUp { $0.replacingOccurrences(of: right, with: typo) }
         let result = try Self.merge(scratch)
-        #expect(result.status == 1)
+        #expect(result.status == .dataErrors)
         let name = typo.trimmingCharacters(in: CharacterSet(charactersIn: ","))
-        #expect(Self.errorLines(result) == [
+        #expect(result.errorLines == [
             "エラー plan.csv!\(cell): 見出し「\(name)」は計画の列にありません（もしかして: \(suggestion)）。見出しを直してください。",
-        ], "\(result.stderr)")
-        #expect(!result.stderr.contains("2回あります"))
-        #expect(result.stdout == "照合結果: エラー 1、警告 0、情報 0\n")
-        #expect(result.stderr.hasSuffix("計画ファイルを読めないため、何も書き出していません。\n"))
+        ], "\(result.problems)")
+        #expect(!result.problems.contains("2回あります"))
+        #expect(result.severityCounts == [1, 0, 0])
+        #expect(result.report.reconciliation == nil)
+        #expect(result.refusal == "計画ファイルを読めないため、何も書き出していません。")
         try Self.expectOutUntouched(scratch)
     }
 
@@ -63,8 +70,8 @@ import Testing
 
         """)
         let result = try Self.merge(scratch)
-        #expect(result.status == 1)
-        #expect(Self.errorLines(result) == ["エラー plan.csv!1:1: 計画に「担当部署」の列がありません。見出し行に加えてください。"], "\(result.stderr)")
+        #expect(result.status == .dataErrors)
+        #expect(result.errorLines == ["エラー plan.csv!1:1: 計画に「担当部署」の列がありません。見出し行に加えてください。"], "\(result.problems)")
         try Self.expectOutUntouched(scratch)
     }
 
@@ -78,12 +85,12 @@ import Testing
 
         """)
         let result = try Self.merge(scratch)
-        #expect(result.status == 1)
-        #expect(Self.errorLines(result) == [
+        #expect(result.status == .dataErrors)
+        #expect(result.errorLines == [
             "エラー plan.csv!E3: 番号 I-1-1 が計画に2回あります（最初は 2行目）。番号を直すか、どちらかの行を消してください。",
             "エラー plan.csv!D4: I-2 の「公約」が空です。内容を入力してください。",
             "エラー plan.csv!F4: I-2-1 の「施策」が空です。内容を入力してください。",
-        ], "\(result.stderr)")
+        ], "\(result.problems)")
         try Self.expectOutUntouched(scratch)
     }
 
@@ -93,28 +100,23 @@ import Testing
         let scratch = try Self.setUp()
         try FileManager.default.createDirectory(atPath: scratch.path("empty"), withIntermediateDirectories: true)
         try scratch.write("empty/メモ.txt", "not a submission")
-        let result = try Self.merge(scratch, inbox: "empty")
-        #expect(result.status == 64)
-        #expect(result.stderr == "エラー 提出フォルダ \(scratch.path("empty")) に読み込めるファイル（.xlsx・.csv・.tsv）がありません。各課の提出ファイルを入れてから実行してください（前回の出力はそのまま残しています）。\n")
-        #expect(result.stdout.isEmpty)
+        Self.expectRefused(try Self.merge(scratch, inbox: "empty"), .usage,
+            "提出フォルダ \(scratch.path("empty")) に読み込めるファイル（.xlsx・.csv・.tsv）がありません。各課の提出ファイルを入れてから実行してください（前回の出力はそのまま残しています）。")
         try Self.expectOutUntouched(scratch)
     }
 
     @Test func missingInboxIsAUsageError() throws {
         let scratch = try Self.setUp()
-        let result = try Self.merge(scratch, inbox: "受信箱")
-        #expect(result.status == 64)
-        #expect(result.stderr == "エラー 提出フォルダ \(scratch.path("受信箱")) が見つかりません。フォルダの場所と名前を確かめてください。\n")
+        Self.expectRefused(try Self.merge(scratch, inbox: "受信箱"), .usage,
+            "提出フォルダ \(scratch.path("受信箱")) が見つかりません。フォルダの場所と名前を確かめてください。")
         try Self.expectOutUntouched(scratch)
     }
 
     @Test func outThatIsAFileIsRefusedBeforeTheMerge() throws {
         let scratch = try Self.setUp()
         try scratch.write("出力.csv", "keep")
-        let result = try Self.merge(scratch, out: "出力.csv")
-        #expect(result.status == 73)
-        #expect(result.stderr == "エラー 出力先 \(scratch.path("出力.csv")) はファイルです。出力用のフォルダ（まだないフォルダでも可）を --out に指定してください。\n")
-        #expect(!result.stderr.contains("NSCocoaErrorDomain") && result.stdout.isEmpty)
+        Self.expectRefused(try Self.merge(scratch, out: "出力.csv"), .cannotWrite,
+            "出力先 \(scratch.path("出力.csv")) はファイルです。出力用のフォルダ（まだないフォルダでも可）を --out に指定してください。")
         #expect(try scratch.read("出力.csv") == "keep")
         try Self.expectOutUntouched(scratch)
     }
@@ -122,9 +124,8 @@ import Testing
     @Test func outUnderAFileCannotBeWritten() throws {
         let scratch = try Self.setUp()
         try scratch.write("出力.csv", "keep")
-        let result = try Self.merge(scratch, out: "出力.csv/2020")
-        #expect(result.status == 73)
-        #expect(result.stderr == "エラー 出力先 \(scratch.path("出力.csv/2020")) に書き出せません（\(scratch.path("出力.csv")) がフォルダではなくファイルです）。--out を確かめてください。\n")
+        Self.expectRefused(try Self.merge(scratch, out: "出力.csv/2020"), .cannotWrite,
+            "出力先 \(scratch.path("出力.csv/2020")) に書き出せません（\(scratch.path("出力.csv")) がフォルダではなくファイルです）。--out を確かめてください。")
         try Self.expectOutUntouched(scratch)
     }
 
@@ -143,9 +144,8 @@ import Testing
 
     @Test func outInsideTheInboxIsRefused() throws {
         let scratch = try Self.setUp()
-        let result = try Self.merge(scratch, out: "inbox/out")
-        #expect(result.status == 64)
-        #expect(result.stderr == "エラー 出力先 \(scratch.path("inbox/out")) が提出フォルダ \(scratch.path("inbox")) の中にあります。次の実行で出力が提出ファイルとして読まれるため、提出フォルダの外を --out に指定してください。\n")
+        Self.expectRefused(try Self.merge(scratch, out: "inbox/out"), .usage,
+            "出力先 \(scratch.path("inbox/out")) が提出フォルダ \(scratch.path("inbox")) の中にあります。次の実行で出力が提出ファイルとして読まれるため、提出フォルダの外を --out に指定してください。")
         #expect(!FileManager.default.fileExists(atPath: scratch.path("inbox/out")))
         try Self.expectOutUntouched(scratch)
     }
@@ -153,9 +153,8 @@ import Testing
     @Test func inboxInsideTheOutFolderIsRefused() throws {
         let scratch = try Self.setUp()
         try FileManager.default.moveItem(atPath: scratch.path("inbox"), toPath: scratch.path("out/inbox"))
-        let result = try Self.merge(scratch, inbox: "out/inbox")
-        #expect(result.status == 64)
-        #expect(result.stderr == "エラー 提出フォルダ \(scratch.path("out/inbox")) が出力先 \(scratch.path("out")) の中にあります。出力先は書き換えられるため、別のフォルダを --out に指定してください。\n")
+        Self.expectRefused(try Self.merge(scratch, inbox: "out/inbox"), .usage,
+            "提出フォルダ \(scratch.path("out/inbox")) が出力先 \(scratch.path("out")) の中にあります。出力先は書き換えられるため、別のフォルダを --out に指定してください。")
         #expect(try scratch.read("out/summary.csv") == Self.lastRun)
     }
 
@@ -247,7 +246,8 @@ import Testing
         let rows = (1...1000).map { "Ⅰ-1-1,,研修\($0)を実施しました,5\n" }.joined()
         try scratch.write("inbox/財政科.csv", "部署名,財政科\n年度,令和2年度\n\n施策ID,施策内容,取組事業内容,評価\n" + rows)
         try FileManager.default.removeItem(atPath: scratch.path("out"))
-        let result = try Self.merge(scratch)
+        let result = try PledgeKitBinary.run(["merge", scratch.path("inbox"), "--plan", scratch.path("plan.csv"), "--year", "令和2年度",
+                                              "--out", scratch.path("out")])
         #expect(result.status == 0)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 6, "\(result.stderr.prefix(2000))")

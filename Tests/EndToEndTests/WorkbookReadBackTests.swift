@@ -9,10 +9,9 @@ import Testing
     static let workbookName = "市長公約取組状況.xlsx"
 
     func merge(into scratch: Scratch, previous: String = PledgeKitBinary.sample("tomakomai/previous/summary.csv"),
-               out: String = "out") throws -> PledgeKitBinary.Result {
-        try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("tomakomai/inbox"),
-                                 "--plan", PledgeKitBinary.sample("tomakomai/plan.csv"), "--year", "令和2年度",
-                                 "--previous", previous, "--out", scratch.path(out)])
+               year: String = "令和2年度", out: String = "out") throws -> MergeOutcome {
+        try InProcess.merge(PledgeKitBinary.sample("tomakomai/inbox"), plan: PledgeKitBinary.sample("tomakomai/plan.csv"),
+                            year: year, out: scratch.path(out), previous: [previous])
     }
 
     func sheet(_ name: String, in tables: [Table]) throws -> Table {
@@ -26,7 +25,7 @@ import Testing
 
     @Test func summarySheetHoldsEveryFigureOfTheSeed() throws {
         let scratch = try Scratch()
-        #expect(try merge(into: scratch).status == 0)
+        #expect(try merge(into: scratch).status == .success)
         let summary = try sheet("総括表", in: TableLoader.tables(at: URL(fileURLWithPath: scratch.path("out/\(Self.workbookName)"))))
         let header = try #require(summary.rows.first { $0.values.contains("令和元年度 (%)") })
         #expect(header.values.suffix(2) == ["令和元年度 (%)", "令和2年度 (%)"])
@@ -42,7 +41,7 @@ import Testing
 
     @Test func detailSheetHoldsEveryMeasureDepartmentAndActivity() throws {
         let scratch = try Scratch()
-        #expect(try merge(into: scratch).status == 0)
+        #expect(try merge(into: scratch).status == .success)
         let detail = try sheet("取組状況", in: TableLoader.tables(at: URL(fileURLWithPath: scratch.path("out/\(Self.workbookName)"))))
         // A measure row: "● title\n・activity…" | "・department…" | stars.
         var measureRows: [String: (activities: [String], departments: [String], stars: String)] = [:]
@@ -81,23 +80,21 @@ import Testing
 
     @Test func lastYearsWorkbookServesAsThePreviousYear() throws {
         let scratch = try Scratch()
-        #expect(try merge(into: scratch).status == 0)
+        #expect(try merge(into: scratch).status == .success)
         // This year's workbook shows 令和元年度 beside 令和2年度: read as a previous-year file, its
         // 令和元年度 column must give the same figures as last year's summary.csv.
         let fromWorkbook = try merge(into: scratch, previous: scratch.path("out/\(Self.workbookName)"), out: "again")
-        #expect(fromWorkbook.status == 0, "\(fromWorkbook.stderr)")
+        #expect(fromWorkbook.status == .success, "\(fromWorkbook.problems)")
         #expect(try scratch.read("again/summary.csv") == scratch.read("out/summary.csv"))
     }
 
     @Test func aWorkbookWithoutThePreviousYearIsRefused() throws {
         let scratch = try Scratch()
-        #expect(try merge(into: scratch).status == 0)
-        let result = try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("tomakomai/inbox"),
-                                              "--plan", PledgeKitBinary.sample("tomakomai/plan.csv"), "--year", "令和4年度",
-                                              "--previous", scratch.path("out/\(Self.workbookName)"), "--out", scratch.path("later")])
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("\(Self.workbookName): 前年度のsummary.csv"))
-        #expect(result.stderr.contains("令和3年度の列がある総括表としても読めません"))
+        #expect(try merge(into: scratch).status == .success)
+        let result = try merge(into: scratch, previous: scratch.path("out/\(Self.workbookName)"), year: "令和4年度", out: "later")
+        #expect(result.status == .dataErrors)
+        #expect(result.problems.contains("\(Self.workbookName): 前年度のsummary.csv"))
+        #expect(result.problems.contains("令和3年度の列がある総括表としても読めません"))
         #expect(!FileManager.default.fileExists(atPath: scratch.path("later")))
     }
 }
