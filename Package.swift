@@ -32,17 +32,17 @@ let package = Package(
         ]),
         // Benchmarks/run.sh: reads a workbook with XLSXReader and prints its row count (or dumps it).
         .executableTarget(name: "xlsx-read-bench", dependencies: ["XLSXReader", "TableIO"], path: "Benchmarks/xlsx-read-bench"),
-        // What more than one test target needs (SplitMix64).
+        // What more than one test target needs (SplitMix64, the hostile workbooks' refusals).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PledgeCoreTests", dependencies: ["PledgeCore", "TestSupport", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(name: "TableIOTests", dependencies: ["TableIO", "TestSupport"]),
-        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TableIO"], exclude: ["Fixtures"]),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TableIO", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "XLSXWriterTests", dependencies: [
             "XLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "PledgeKitTests", dependencies: ["PledgeKit", "PledgeCore", "TableIO", "XLSXReader"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "PledgeKit", "TableIO", "XLSXReader", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "PledgeKit", "TableIO", "XLSXReader", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Golden"]),
     ]
 )

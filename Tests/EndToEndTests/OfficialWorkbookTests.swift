@@ -7,24 +7,23 @@ import Testing
 @Suite struct OfficialWorkbookTests {
     static let workbookName = "市長公約取組状況.xlsx"
 
-    func merge(into scratch: Scratch, _ extra: [String] = []) throws -> PledgeKitBinary.Result {
-        try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("tomakomai/inbox"),
-                                 "--plan", PledgeKitBinary.sample("tomakomai/plan.csv"), "--year", "令和2年度",
-                                 "--previous", PledgeKitBinary.sample("tomakomai/previous/summary.csv"),
-                                 "--out", scratch.path("out")] + extra)
+    func merge(into scratch: Scratch, layout: String? = nil) throws -> MergeOutcome {
+        try InProcess.merge(PledgeKitBinary.sample("tomakomai/inbox"), plan: PledgeKitBinary.sample("tomakomai/plan.csv"),
+                            year: "令和2年度", out: scratch.path("out"),
+                            previous: [PledgeKitBinary.sample("tomakomai/previous/summary.csv")], layout: layout)
     }
 
     @Test func partsMatchTheGoldenFiles() throws {
         let scratch = try Scratch()
-        let result = try merge(into: scratch, ["--layout", PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/tomakomai").path])
-        #expect(result.status == 0, "\(result.stderr)")
+        let result = try merge(into: scratch, layout: PledgeKitBinary.repositoryRoot.appendingPathComponent("templates/tomakomai").path)
+        #expect(result.status == .success, "\(result.problems)")
         try WorkbookParts.expectMatchesGolden(scratch.path("out/\(Self.workbookName)"), "tomakomai")
     }
 
     @Test func twoRunsGiveByteIdenticalWorkbooks() throws {
         let first = try Scratch(), second = try Scratch()
-        #expect(try merge(into: first).status == 0)
-        #expect(try merge(into: second).status == 0)
+        #expect(try merge(into: first).status == .success)
+        #expect(try merge(into: second).status == .success)
         let a = try Data(contentsOf: first.url.appendingPathComponent("out/\(Self.workbookName)"))
         let b = try Data(contentsOf: second.url.appendingPathComponent("out/\(Self.workbookName)"))
         #expect(a.count > 10_000)
@@ -33,7 +32,7 @@ import Testing
 
     @Test func creationTimeIsTheEndOfTheFiscalYear() throws {
         let scratch = try Scratch()
-        #expect(try merge(into: scratch).status == 0)
+        #expect(try merge(into: scratch).status == .success)
         let core = try WorkbookParts.read(scratch.path("out/\(Self.workbookName)"))["docProps/core.xml"]
         let text = String(decoding: core ?? Data(), as: UTF8.self)
         #expect(text.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2021-03-31T00:00:00Z</dcterms:created>"))
@@ -41,7 +40,7 @@ import Testing
 
     @Test func printSetUpIsA4FittedToWidthWithRepeatedHeadings() throws {
         let scratch = try Scratch()
-        #expect(try merge(into: scratch).status == 0)
+        #expect(try merge(into: scratch).status == .success)
         let parts = try WorkbookParts.read(scratch.path("out/\(Self.workbookName)"))
         let workbook = String(decoding: parts["xl/workbook.xml"] ?? Data(), as: UTF8.self)
         #expect(workbook.contains("<sheet name=\"総括表\""))
@@ -72,8 +71,8 @@ import Testing
     @Test func aLayoutCanTurnTheWorkbookOff() throws {
         let scratch = try Scratch()
         try scratch.write("layout/layout.yaml", "workbook: null\n")
-        let result = try merge(into: scratch, ["--layout", scratch.path("layout")])
-        #expect(result.status == 0, "\(result.stderr)")
+        let result = try merge(into: scratch, layout: scratch.path("layout"))
+        #expect(result.status == .success, "\(result.problems)")
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out/\(Self.workbookName)")))
         #expect(FileManager.default.fileExists(atPath: scratch.path("out/summary.csv")))
     }
