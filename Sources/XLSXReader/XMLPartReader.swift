@@ -79,7 +79,6 @@ final class XMLPartReader {
     @inline(__always) var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
     @inline(__always) var localName: UnsafePointer<UInt8>? { xmlTextReaderConstLocalName(reader) }
     @inline(__always) var value: UnsafePointer<UInt8>? { xmlTextReaderConstValue(reader) }
-    @inline(__always) var depth: Int32 { xmlTextReaderDepth(reader) }
     /// The current node's namespace URI ("" when it has none).
     var namespaceURI: String { xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) } ?? "" }
     @inline(__always) var isText: Bool {
