@@ -18,12 +18,17 @@ public enum InputChecks {
         return nil
     }
 
-    /// Files or folders for `check`: each must exist.
-    public static func checkInputsExist(_ paths: [URL]) -> Refusal? {
+    /// Files or folders: each must exist. `kind` names them in the message (`前年度のファイル`).
+    public static func checkInputsExist(_ paths: [URL], kind: String = "") -> Refusal? {
         for path in paths where !FileManager.default.fileExists(atPath: path.path) {
-            return Refusal(.usage, "\(path.path) が見つかりません。ファイルの場所と名前を確かめてください。")
+            return Refusal(.usage, "\(kind.isEmpty ? "" : kind + " ")\(path.path) が見つかりません。ファイルの場所と名前を確かめてください。")
         }
         return nil
+    }
+
+    /// The plan file must exist (its contents are checked when it is read).
+    public static func checkPlan(_ plan: URL) -> Refusal? {
+        checkInputsExist([plan], kind: "計画ファイル")
     }
 
     /// Whether the folder holds anything named like a submission, of whatever kind: a FIFO, a link
@@ -33,5 +38,4 @@ public enum InputChecks {
             InputFiles.readableExtensions.contains(entry.pathExtension) && !entry.isHidden && !entry.isExcelLock
         }
     }
-
 }
