@@ -113,7 +113,7 @@ import Testing
         try scratch.write("出力.csv", "keep")
         let result = try Self.merge(scratch, out: "出力.csv")
         #expect(result.status == 73)
-        #expect(result.stderr == "エラー 出力先 \(scratch.path("出力.csv")) はファイルです。出力用のフォルダ（まだないフォルダでも可）を --out に指定してください。\n")
+        #expect(result.stderr == "エラー 出力先 \(scratch.path("出力.csv")) はファイルです。出力先には出力用のフォルダ（まだないフォルダでも可）を指定してください。\n")
         #expect(!result.stderr.contains("NSCocoaErrorDomain") && result.stdout.isEmpty)
         #expect(try scratch.read("出力.csv") == "keep")
         try Self.expectOutUntouched(scratch)
@@ -124,7 +124,7 @@ import Testing
         try scratch.write("出力.csv", "keep")
         let result = try Self.merge(scratch, out: "出力.csv/2020")
         #expect(result.status == 73)
-        #expect(result.stderr == "エラー 出力先 \(scratch.path("出力.csv/2020")) に書き出せません（\(scratch.path("出力.csv")) がフォルダではなくファイルです）。--out を確かめてください。\n")
+        #expect(result.stderr == "エラー 出力先 \(scratch.path("出力.csv/2020")) に書き出せません（\(scratch.path("出力.csv")) がフォルダではなくファイルです）。出力先を確かめてください。\n")
         try Self.expectOutUntouched(scratch)
     }
 
@@ -137,7 +137,7 @@ import Testing
                                               "--out", "/sys/pledgekit-out"])
         #expect(result.status == 73)
         #expect(result.stderr.hasPrefix("エラー 出力先 /sys/pledgekit-out に書き出せません（/sys: "), "\(result.stderr)")
-        #expect(result.stderr.hasSuffix("）。書き込めるフォルダを --out に指定してください。\n"))
+        #expect(result.stderr.hasSuffix("）。出力先には書き込めるフォルダを指定してください。\n"))
         #expect(result.stdout.isEmpty)
     }
 
@@ -145,7 +145,7 @@ import Testing
         let scratch = try Self.setUp()
         let result = try Self.merge(scratch, out: "inbox/out")
         #expect(result.status == 64)
-        #expect(result.stderr == "エラー 出力先 \(scratch.path("inbox/out")) が提出フォルダ \(scratch.path("inbox")) の中にあります。次の実行で出力が提出ファイルとして読まれるため、提出フォルダの外を --out に指定してください。\n")
+        #expect(result.stderr == "エラー 出力先 \(scratch.path("inbox/out")) が提出フォルダ \(scratch.path("inbox")) の中にあります。次の実行で出力が提出ファイルとして読まれるため、出力先には提出フォルダの外を指定してください。\n")
         #expect(!FileManager.default.fileExists(atPath: scratch.path("inbox/out")))
         try Self.expectOutUntouched(scratch)
     }
@@ -155,7 +155,7 @@ import Testing
         try FileManager.default.moveItem(atPath: scratch.path("inbox"), toPath: scratch.path("out/inbox"))
         let result = try Self.merge(scratch, inbox: "out/inbox")
         #expect(result.status == 64)
-        #expect(result.stderr == "エラー 提出フォルダ \(scratch.path("out/inbox")) が出力先 \(scratch.path("out")) の中にあります。出力先は書き換えられるため、別のフォルダを --out に指定してください。\n")
+        #expect(result.stderr == "エラー 提出フォルダ \(scratch.path("out/inbox")) が出力先 \(scratch.path("out")) の中にあります。出力先は書き換えられるため、出力先には別のフォルダを指定してください。\n")
         #expect(try scratch.read("out/summary.csv") == Self.lastRun)
     }
 
@@ -186,7 +186,7 @@ import Testing
         (["merge", "--plan", "Samples/tomakomai/plan.csv", "--year", "R2", "--out", "out"],
          "エラー 提出ファイルのフォルダを指定してください（例: pledgekit merge 提出/ …）。\n使い方は pledgekit merge --help で表示します。\n"),
         (["merge", "inbox", "--plan", "計画.csv", "--year", "R2", "--out", "out"],
-         "エラー 計画ファイル 計画.csv が見つかりません（--plan）。ファイルの場所と名前を確かめてください。\n使い方は pledgekit merge --help で表示します。\n"),
+         "エラー 計画ファイル 計画.csv が見つかりません。ファイルの場所と名前を確かめてください。\n"),
         (["template", "--plan", "Samples/tomakomai/plan.csv", "--out", "out"],
          "エラー オプション --year を指定してください。\n使い方は pledgekit template --help で表示します。\n"),
         (["mrege"], "エラー 余分な引数「mrege」があります（コマンドは merge・check・template・audit）。\n使い方は pledgekit --help で表示します。\n"),

@@ -8,10 +8,10 @@ public enum InputChecks {
         for inbox in inboxes {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: inbox.path, isDirectory: &isDirectory) else {
-                return Refusal(.usage, "提出フォルダ \(inbox.path) が見つかりません。フォルダの場所と名前を確かめてください。")
+                return Refusal(.usage, "提出フォルダ \(inbox.relativePath) が見つかりません。フォルダの場所と名前を確かめてください。")
             }
             if isDirectory.boolValue && !holdsReadableFile(inbox) {
-                return Refusal(.usage, "提出フォルダ \(inbox.path) に読み込めるファイル（.xlsx・.csv・.tsv）がありません。"
+                return Refusal(.usage, "提出フォルダ \(inbox.relativePath) に読み込めるファイル（.xlsx・.csv・.tsv）がありません。"
                                + "各課の提出ファイルを入れてから実行してください（前回の出力はそのまま残しています）。")
             }
         }
@@ -21,7 +21,7 @@ public enum InputChecks {
     /// Files or folders: each must exist. `kind` names them in the message (`前年度のファイル`).
     public static func checkInputsExist(_ paths: [URL], kind: String = "") -> Refusal? {
         for path in paths where !FileManager.default.fileExists(atPath: path.path) {
-            return Refusal(.usage, "\(kind.isEmpty ? "" : kind + " ")\(path.path) が見つかりません。ファイルの場所と名前を確かめてください。")
+            return Refusal(.usage, "\(kind.isEmpty ? "" : kind + " ")\(path.relativePath) が見つかりません。ファイルの場所と名前を確かめてください。")
         }
         return nil
     }
