@@ -10,7 +10,15 @@ public enum InboxReader {
     /// are skipped (the caller sees the cancellation and discards the result).
     public static func read(_ paths: [URL], evaluationColumns: [ColumnSpec] = [], diagnostics: inout Diagnostics,
                             progress: ProgressSink? = nil, cancellation: Cancellation? = nil) -> [Submission] {
-        let files = InputFiles.collect(paths, diagnostics: &diagnostics)
+        read(InboxListing(paths), evaluationColumns: evaluationColumns, diagnostics: &diagnostics, progress: progress,
+             cancellation: cancellation)
+    }
+
+    /// The same, from inboxes already listed (by the check before the run).
+    public static func read(_ listing: InboxListing, evaluationColumns: [ColumnSpec] = [], diagnostics: inout Diagnostics,
+                            progress: ProgressSink? = nil, cancellation: Cancellation? = nil) -> [Submission] {
+        let paths = listing.paths
+        let files = InputFiles.collect(listing, diagnostics: &diagnostics)
         let roots = rootIndex(paths)
         let names = files.map { displayName(of: $0, rootIndex: roots) }
         // The files are independent: read on every core, each into its own diagnostics, then put

@@ -39,12 +39,17 @@ public enum MergePipeline {
     public static func run(_ options: MergeOptions, progress: ProgressSink? = nil,
                            cancellation: Cancellation = Cancellation()) -> MergeOutcome {
         // Before anything is read: a wrong path costs nothing and the out folder stays as it was.
-        if let refusal = preflight(options) ?? OutputLocation.checkOut(options.out, inboxes: options.inboxes) {
+        let listing: InboxListing
+        switch preflight(options) {
+        case .failure(let refusal): return .refused(refusal, report: MergeReport())
+        case .success(let listed): listing = listed
+        }
+        if let refusal = OutputLocation.checkOut(options.out, inboxes: options.inboxes) {
             return .refused(refusal, report: MergeReport())
         }
         let lock: OutputLock
         do { lock = try OutputLock.acquire(for: options.out) } catch { return .refused(error, report: MergeReport()) }
-        var outcome = prepared(options, progress: progress, cancellation: cancellation)
+        var outcome = prepared(options, listing: listing, progress: progress, cancellation: cancellation)
         guard outcome.status == .success, let model = outcome.report.model else { return outcome }
         progress?(PipelineProgress(stage: .rendering, done: 0, total: 1))
         let files: RenderedOutputs
@@ -78,8 +83,10 @@ public enum MergePipeline {
     /// `report.model` holds the figures the workbook would have, `report.reconciliation` the rows.
     public static func prepare(_ options: MergeOptions, progress: ProgressSink? = nil,
                                cancellation: Cancellation = Cancellation()) -> MergeOutcome {
-        if let refusal = preflight(options) { return .refused(refusal, report: MergeReport()) }
-        return prepared(options, progress: progress, cancellation: cancellation)
+        switch preflight(options) {
+        case .failure(let refusal): return .refused(refusal, report: MergeReport())
+        case .success(let listing): return prepared(options, listing: listing, progress: progress, cancellation: cancellation)
+        }
     }
 
     /// `prepare` from a Swift task: cancelling the task stops it.
@@ -88,16 +95,22 @@ public enum MergePipeline {
         return await cancellation.linked { prepare(options, progress: progress, cancellation: cancellation) }
     }
 
-    /// The paths the merge reads: given, present, and an inbox holds something to read.
-    static func preflight(_ options: MergeOptions) -> Refusal? {
-        if options.inboxes.isEmpty { return Refusal(.usage, "提出ファイルのフォルダを指定してください。") }
-        return InputChecks.checkPlan(options.plan)
+    /// The paths the merge reads: given, present, and an inbox holds something to read. The inboxes
+    /// are listed here, once, for the reading too.
+    static func preflight(_ options: MergeOptions) -> Result<InboxListing, Refusal> {
+        if options.inboxes.isEmpty { return .failure(Refusal(.usage, "提出ファイルのフォルダを指定してください。")) }
+        if let refusal = InputChecks.checkPlan(options.plan)
             ?? InputChecks.checkInputsExist(options.previous.map { [$0] } ?? [], kind: "前年度のファイル")
-            ?? InputChecks.checkInputsExist(options.history, kind: "過去の年度のファイル・フォルダ")
-            ?? InputChecks.checkInboxes(options.inboxes)
+            ?? InputChecks.checkInputsExist(options.history, kind: "過去の年度のファイル・フォルダ") {
+            return .failure(refusal)
+        }
+        let listing = InboxListing(options.inboxes)
+        if let refusal = InputChecks.checkInboxes(listing) { return .failure(refusal) }
+        return .success(listing)
     }
 
-    private static func prepared(_ options: MergeOptions, progress: ProgressSink?, cancellation: Cancellation) -> MergeOutcome {
+    private static func prepared(_ options: MergeOptions, listing: InboxListing, progress: ProgressSink?,
+                                 cancellation: Cancellation) -> MergeOutcome {
         var diagnostics = Diagnostics()
         var outcome = MergeOutcome(report: MergeReport())
         // A plan that cannot be read is the one thing to fix first: reading the inbox against no
@@ -108,7 +121,7 @@ public enum MergePipeline {
             outcome.refusal = "計画ファイルを読めないため、何も書き出していません。"
             return outcome
         }
-        let submissions = InboxReader.read(options.inboxes, evaluationColumns: options.layout.evaluationColumns,
+        let submissions = InboxReader.read(listing, evaluationColumns: options.layout.evaluationColumns,
                                            diagnostics: &diagnostics, progress: progress, cancellation: cancellation)
         if cancellation.isCancelled { return .cancelled(report: MergeReport()) }
         progress?(PipelineProgress(stage: .reconciling, done: 0, total: 1))
