@@ -25,54 +25,27 @@ struct Audit: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("指摘一覧CSVの書き出し先: ファイル、またはフォルダ（中に audit-findings.csv）。", valueName: "ファイル"))
     var out: String?
 
+    @OptionGroup var format: OutputFormatOptions
+
     func validate() throws {
-        guard let published = files.first else { throw ValidationError("点検する報告書（.xlsx または summary.csv）を指定してください。") }
-        try planOptions.validatePlan()
-        for path in files where !FileManager.default.fileExists(atPath: path) {
-            throw ValidationError(path == published ? "報告書 \(path) が見つかりません。" : "提出ファイルのフォルダ \(path) が見つかりません。")
-        }
+        guard !files.isEmpty else { throw ValidationError("点検する報告書（.xlsx または summary.csv）を指定してください。") }
     }
 
     func run() throws {
         let outcome = AuditPipeline.run(AuditOptions(
-            published: URL(fileURLWithPath: files[0]), plan: URL(fileURLWithPath: planOptions.plan), year: year,
-            inboxes: files.dropFirst().map { URL(fileURLWithPath: $0) }, layout: try planOptions.loadLayout()))
+            published: URL(fileURLWithPath: files[0]), plan: planOptions.planURL, year: year,
+            inboxes: files.dropFirst().map { URL(fileURLWithPath: $0) }, layout: try planOptions.loadLayout(),
+            out: out.map { URL(fileURLWithPath: $0) }))
+        if format.json { Terminal.finish(json: outcome) }
         Terminal.diagnostics(outcome.diagnostics)
-        if let refusal = outcome.refusal {
-            Terminal.problem(refusal)
-            throw ExitCode(ExitStatus.code(for: AuditExit.status(outcome, csvWritten: true)))
+        let report = outcome.report
+        // Findings are printed whenever the figures were checked, also when their CSV could not be written.
+        if report.figuresChecked > 0 || outcome.refusal == nil {
+            for finding in report.findings { Terminal.result("指摘 " + finding.line) }
+            Terminal.result("点検: 数値 \(report.figuresChecked)件、指摘 \(report.findings.count)件"
+                + (report.recomputedFromInbox ? "（提出ファイルから計算し直した値とも照合）" : ""))
         }
-        for finding in outcome.findings { Terminal.result("指摘 " + finding.line) }
-        Terminal.result("点検: 数値 \(outcome.figuresChecked)件、指摘 \(outcome.findings.count)件"
-            + (files.count > 1 ? "（提出ファイルから計算し直した値とも照合）" : ""))
-        var csvWritten = true
-        if let out {
-            do {
-                let written = try write(outcome.findings, to: URL(fileURLWithPath: out))
-                Terminal.result("書き出し: \(written.path)")
-            } catch {
-                Terminal.problem("エラー 指摘一覧を \(out) に書き出せません（\(OutputLocation.reason(of: error))）。")
-                csvWritten = false
-            }
-        }
-        throw ExitCode(ExitStatus.code(for: AuditExit.status(outcome, csvWritten: csvWritten)))
-    }
-
-    /// A folder gets `audit-findings.csv`; anything else is the file itself. Written whole or not at all.
-    private func write(_ findings: [AuditFinding], to url: URL) throws -> URL {
-        var isDirectory: ObjCBool = false
-        let target = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
-            ? url.appendingPathComponent("audit-findings.csv") : url
-        try AuditPipeline.findingsCSV(findings).write(to: target, options: .atomic)
-        return target
-    }
-}
-
-/// The audit's outcome status (ExitStatus maps it to the exit status, as for every command):
-/// cannot write the findings; findings, or nothing could be checked, are data errors; else success.
-enum AuditExit {
-    static func status(_ outcome: AuditOutcome, csvWritten: Bool) -> OutcomeStatus {
-        if !csvWritten { return .cannotWrite }
-        return outcome.refusal != nil || !outcome.findings.isEmpty ? .dataErrors : .success
+        if let written = report.written { Terminal.result("書き出し: \(written.path)") }
+        Terminal.finish(outcome)
     }
 }

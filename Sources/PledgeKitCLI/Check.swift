@@ -24,15 +24,17 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "読み込んだ内容も「情報」として表示します（施策名での照合、星の評価、置き換えたファイル）。")
     var verbose = false
 
+    @OptionGroup var format: OutputFormatOptions
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("確認するファイルを指定してください（例: pledgekit check 行政監理室.xlsx …）。") }
-        try planOptions.validatePlan()
     }
 
     func run() throws {
         let outcome = CheckPipeline.run(CheckOptions(
-            files: files.map { URL(fileURLWithPath: $0) }, plan: URL(fileURLWithPath: planOptions.plan), year: year,
-            layout: try planOptions.loadLayout()))
+            files: files.map { URL(fileURLWithPath: $0) }, plan: planOptions.planURL, year: year,
+            layout: try planOptions.loadLayout()), progress: ProgressLine().sink)
+        if format.json { Terminal.finish(json: outcome) }
         Terminal.diagnostics(outcome.diagnostics, includeInfo: verbose)
         if let reconciliation = outcome.report.reconciliation {
             let errors = outcome.diagnostics.filter { $0.severity == .error }.count

@@ -38,29 +38,29 @@ struct Merge: ParsableCommand {
     @Flag(name: .long, help: "警告もエラーとして扱い、警告が1件でもあれば何も書き出しません。")
     var strict = false
 
+    @OptionGroup var format: OutputFormatOptions
+
     func validate() throws {
+        // The command line's own grammar only: whether the paths exist is the library's check.
         guard !inbox.isEmpty else { throw ValidationError("提出ファイルのフォルダを指定してください（例: pledgekit merge 提出/ …）。") }
-        try planOptions.validatePlan()
         guard [.utf8, .utf8BOM, .cp932].contains(csvEncoding) else {
             throw ValidationError("--csv-encoding は utf-8、utf-8-bom、cp932 のいずれかです。")
-        }
-        for file in previous where !FileManager.default.fileExists(atPath: file) {
-            throw ValidationError("前年度のファイル \(file) が見つかりません（--previous）。")
-        }
-        for folder in history where !FileManager.default.fileExists(atPath: folder) {
-            throw ValidationError("過去の年度のフォルダ \(folder) が見つかりません（--history）。")
         }
     }
 
     func run() throws {
         var options = MergeOptions(
-            inboxes: inbox.map { URL(fileURLWithPath: $0) }, plan: URL(fileURLWithPath: planOptions.plan), year: year,
+            inboxes: inbox.map { URL(fileURLWithPath: $0) }, plan: planOptions.planURL, year: year,
             out: URL(fileURLWithPath: out), previous: previous.count == 1 ? URL(fileURLWithPath: previous[0]) : nil,
             layout: try planOptions.loadLayout(), csvEncoding: csvEncoding, strict: strict)
         // One --previous is last year's file; several are the term's years, each read for the year it shows.
         options.history = (previous.count > 1 ? previous : []).map { URL(fileURLWithPath: $0) }
             + history.map { URL(fileURLWithPath: $0) }
-        let outcome = MergePipeline.run(options, progress: ProgressLine())
+        options.commitHooks = DebugCommitHooks.fromEnvironment
+        let progress = ProgressLine(enabled: !format.json && isatty(STDERR_FILENO) == 1)
+        let outcome = MergePipeline.run(options, progress: progress.sink)
+        progress.finish()
+        if format.json { Terminal.finish(json: outcome) }
         Terminal.diagnostics(outcome.diagnostics)
         if let reconciliation = outcome.report.reconciliation {
             Terminal.result("読み込み: \(reconciliation.countedFiles.count)ファイル（置き換え \(reconciliation.supersededFiles.count)）、"
@@ -78,7 +78,7 @@ struct Merge: ParsableCommand {
                 Terminal.result("\(model.year.label) 全体の進捗: \(overall.formatted(digits: model.layout.averaging.overallDigits))%")
             }
             for headline in outcome.report.model?.figureHeadlines ?? [] { Terminal.result(headline) }
-            Terminal.result("書き出し: " + outcome.report.written.map(\.path).joined(separator: "\n          "))
+            Terminal.result("書き出し: " + outcome.report.written.map { $0.path }.joined(separator: "\n          "))
         }
         Terminal.finish(outcome)
     }

@@ -12,20 +12,17 @@ struct PlanOptions: ParsableArguments {
     var layout: String?
 
     /// The layout, or a refusal with exit 78 naming the file and the problem.
-    func loadLayout() throws -> ReportLayout {
-        guard let layout else { return .tomakomai }
-        do {
-            return try ReportLayout.load(directory: URL(fileURLWithPath: layout))
-        } catch let error as LayoutError {
-            throw Refusal(.invalidLayout, error.description)
-        }
+    func loadLayout() throws(Refusal) -> ReportLayout {
+        try ReportLayout.resolve(layout.map { URL(fileURLWithPath: $0) })
     }
 
-    func validatePlan() throws {
-        guard FileManager.default.fileExists(atPath: plan) else {
-            throw ValidationError("計画ファイル \(plan) が見つかりません（--plan）。ファイルの場所と名前を確かめてください。")
-        }
-    }
+    var planURL: URL { URL(fileURLWithPath: plan) }
+}
+
+/// `--json`: the outcome as documented JSON on stdout (docs/json.md) instead of the lines a clerk reads.
+struct OutputFormatOptions: ParsableArguments {
+    @Flag(name: .long, help: "結果を JSON で標準出力に書きます（項目は docs/json.md）。終了ステータスは同じです。")
+    var json = false
 }
 
 extension FiscalYear: ExpressibleByArgument {

@@ -21,14 +21,11 @@ struct Template: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("提出票を書き出すフォルダ（同じ名前のファイルは置き換えます）。", valueName: "フォルダ"))
     var out: String
 
-    func validate() throws {
-        try planOptions.validatePlan()
-    }
-
     func run() throws {
-        let outcome = TemplatePipeline.run(TemplateOptions(
-            plan: URL(fileURLWithPath: planOptions.plan), year: year, out: URL(fileURLWithPath: out),
-            layout: try planOptions.loadLayout()))
+        var options = TemplateOptions(plan: planOptions.planURL, year: year, out: URL(fileURLWithPath: out),
+                                      layout: try planOptions.loadLayout())
+        options.commitHooks = DebugCommitHooks.fromEnvironment
+        let outcome = TemplatePipeline.run(options)
         Terminal.diagnostics(outcome.diagnostics)
         if outcome.succeeded {
             Terminal.result("提出票 \(outcome.report.written.count)部署（\(year.label)）: \(out)")

@@ -47,9 +47,22 @@ enum Terminal {
     /// Not optimised: Swift 6.3.1's SimplifyCFG crashes (signal 11) on its specialisation for
     /// `CheckReport` in a release build; nothing here is hot.
     @_optimize(none)
-    static func finish<Details>(_ outcome: Outcome<Details>) -> Never {
+    static func finish<Report>(_ outcome: Outcome<Report>) -> Never {
         // A run refused before reading anything has no diagnostic of its own: its refusal is the error.
         if let refusal = outcome.refusal { problem(outcome.status == .dataErrors ? refusal : "エラー " + refusal) }
+        exit(ExitStatus.code(for: outcome.status))
+    }
+
+    /// Ends a command with `--json`: the outcome as JSON on stdout (nothing else printed), the same exit status.
+    @_optimize(none)
+    static func finish<Report: Encodable>(json outcome: Outcome<Report>) -> Never {
+        do {
+            var data = try outcome.jsonData()
+            data.append(0x0A)
+            FileHandle.standardOutput.write(data)
+        } catch {
+            problem("エラー 結果を JSON にできません（\(error)）。")
+        }
         exit(ExitStatus.code(for: outcome.status))
     }
 }

@@ -21,7 +21,7 @@ public enum CSVWriter {
             switch self {
             case let .unencodable(found, encoding):
                 let first = found.first.map { "\($0.record)行目 \($0.column) 列の文字\($0.characterText)" } ?? ""
-                return "\(first)ほか\(found.count - 1)文字は\(encoding.rawValue)で表せません。--csv-encoding utf-8-bom を使ってください。"
+                return "\(first)ほか\(found.count - 1)文字は\(encoding.rawValue)で表せません。CSVの文字コードに UTF-8（BOM付き）を使ってください。"
             }
         }
     }

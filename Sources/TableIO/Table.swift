@@ -64,7 +64,7 @@ public struct CellRange: Sendable, Equatable, CustomStringConvertible {
 
 /// File, sheet and cell of a value, printed the way a spreadsheet user finds it again:
 /// `総務課.xlsx 提出票!F12`, or `総務課.csv!F12` for a CSV file.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible, Codable {
     public var file: String
     public var sheet: String?
     public var row: Int?
@@ -75,6 +75,26 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         self.sheet = sheet
         self.row = row
         self.column = column
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, sheet, row, column, cell }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        file = try container.decode(String.self, forKey: .file)
+        sheet = try container.decodeIfPresent(String.self, forKey: .sheet)
+        row = try container.decodeIfPresent(Int.self, forKey: .row)
+        column = try container.decodeIfPresent(Int.self, forKey: .column)
+    }
+
+    /// The stored fields and `cell` (`F12`), every key present (null when unknown).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(sheet, forKey: .sheet)
+        try container.encode(row, forKey: .row)
+        try container.encode(column, forKey: .column)
+        try container.encode(cell, forKey: .cell)
     }
 
     /// `F12`, `12:12` for a whole row, or "" when the location is the whole file.

@@ -29,8 +29,13 @@ public final class Workbook {
     public let path: String
 
     public init(path: String) throws(XLSXWriterError) {
-        // libxlsxwriter prints numbers with sprintf: a locale with a decimal comma would corrupt them.
-        setlocale(LC_NUMERIC, "C")
+        // libxlsxwriter prints numbers with sprintf: a locale with a decimal comma would corrupt
+        // them. Changing the locale would change it for the whole process, so a caller that set
+        // one is refused instead (Swift programs start in the "C" locale).
+        if let point = localeconv()?.pointee.decimal_point, String(cString: point) != "." {
+            throw XLSXWriterError(code: -1, message: "LC_NUMERIC decimal point is \(String(cString: point))",
+                                  operation: "ブック \(path) の作成（数値の小数点が「.」ではない LC_NUMERIC では書けません）")
+        }
         guard let handle = workbook_new(path) else {
             throw XLSXWriterError(code: -1, message: "workbook_new failed", operation: "ブック \(path) の作成")
         }
@@ -42,7 +47,7 @@ public final class Workbook {
     /// to a private temporary file that is removed afterwards.
     public static func data(_ build: (Workbook) throws -> Void) throws -> Data {
         let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("pledgekit-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xlsx")
+            .appendingPathComponent("pledgekit-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let workbook = try Workbook(path: scratch.path)
         try build(workbook)

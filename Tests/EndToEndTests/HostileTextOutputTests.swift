@@ -131,8 +131,8 @@ import Testing
         let result = try Self.merge(scratch.path("inbox"), out: scratch.path("out"), encoding: .cp932)
         #expect(result.status == .dataErrors)
         let lines = result.errorLines
-        #expect(lines.contains { $0.hasPrefix("エラー 財政課.csv!C6: 文字「😀」（U+1F600）は CP932（--csv-encoding cp932）で書き出せません（activities.csv の")
-                && $0.hasSuffix("行目、activity 列）。字を改めるか、--csv-encoding utf-8-bom（既定）を指定してください。") }, "\(result.problems)")
+        #expect(lines.contains { $0.hasPrefix("エラー 財政課.csv!C6: 文字「😀」（U+1F600）は CP932 で書き出せません（activities.csv の")
+                && $0.hasSuffix("行目、activity 列）。字を改めるか、CSVの文字コードに UTF-8（BOM付き、既定）を指定してください。") }, "\(result.problems)")
         #expect(result.refusal == "CP932で書き出せない文字が1個あるため、何も書き出していません。")
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out")))
     }

@@ -59,7 +59,7 @@ import Testing
         let result = try PledgeKitBinary.run(["check", PledgeKitBinary.sample("tomakomai/inbox/財政課.csv"), "--plan",
                                               PledgeKitBinary.sample("tomakomai/plan.csv"), "--layout", scratch.path("nolayout")])
         #expect(result.status == 78)
-        #expect(result.stderr == "エラー レイアウトファイル \(scratch.path("nolayout/layout.yaml")) が見つかりません。--layout には layout.yaml を入れたフォルダを指定してください。\n")
+        #expect(result.stderr == "エラー レイアウトファイル \(scratch.path("nolayout/layout.yaml")) が見つかりません。レイアウトには layout.yaml を入れたフォルダを指定してください。\n")
     }
 
     /// Every key is optional: a layout with only `averaging: {overallDigits: 2}` runs with the

@@ -184,7 +184,7 @@ import Testing
         let merge = try Self.launch(Self.arguments(out, encoding: "utf-8-bom"))
         #expect(merge.status == 73)
         #expect(merge.stderr == "エラー 出力先 \(out) には、別の pledgekit（プロセス番号 \(getpid())）が書き出し中です。"
-                + "同じ出力先への実行は一度に一つです。終わってから実行し直すか、別の --out を指定してください。\n", "\(merge.stderr)")
+                + "同じ出力先への実行は一度に一つです。終わってから実行し直すか、別の出力先を指定してください。\n", "\(merge.stderr)")
         let template = try Self.launch(["template", "--plan", PledgeKitBinary.sample("tomakomai/plan.csv"), "--year", "R2", "--out", out])
         #expect(template.status == 73 && template.stderr.contains("別の pledgekit"), "\(template.stderr)")
         #expect(Self.snapshot(out) == old)

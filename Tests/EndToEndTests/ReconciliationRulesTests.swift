@@ -215,7 +215,7 @@ import Testing
         let run = try Self.merge(["行政監理室.csv": Self.file("行政監理室", year: "令和元年度", rows: Self.admin), "財政課.csv": Self.finance])
         #expect(run.result.status == .dataErrors)
         #expect(run.errorLines == [
-            "エラー 行政監理室.csv!B2: 年度が令和元年度になっていますが、集計する年度は令和2年度です。年度欄を直すか、このファイルを取り除いてください（--year の指定も確認してください）。",
+            "エラー 行政監理室.csv!B2: 年度が令和元年度になっていますが、集計する年度は令和2年度です。年度欄を直すか、このファイルを取り除いてください（集計する年度の指定も確認してください）。",
         ])
     }
 

@@ -116,7 +116,7 @@ import Testing
         let scratch = try Self.setUp()
         try scratch.write("出力.csv", "keep")
         Self.expectRefused(try Self.merge(scratch, out: "出力.csv"), .cannotWrite,
-            "出力先 \(scratch.path("出力.csv")) はファイルです。出力用のフォルダ（まだないフォルダでも可）を --out に指定してください。")
+            "出力先 \(scratch.path("出力.csv")) はファイルです。出力先には出力用のフォルダ（まだないフォルダでも可）を指定してください。")
         #expect(try scratch.read("出力.csv") == "keep")
         try Self.expectOutUntouched(scratch)
     }
@@ -125,7 +125,7 @@ import Testing
         let scratch = try Self.setUp()
         try scratch.write("出力.csv", "keep")
         Self.expectRefused(try Self.merge(scratch, out: "出力.csv/2020"), .cannotWrite,
-            "出力先 \(scratch.path("出力.csv/2020")) に書き出せません（\(scratch.path("出力.csv")) がフォルダではなくファイルです）。--out を確かめてください。")
+            "出力先 \(scratch.path("出力.csv/2020")) に書き出せません（\(scratch.path("出力.csv")) がフォルダではなくファイルです）。出力先を確かめてください。")
         try Self.expectOutUntouched(scratch)
     }
 
@@ -138,14 +138,14 @@ import Testing
                                               "--out", "/sys/pledgekit-out"])
         #expect(result.status == 73)
         #expect(result.stderr.hasPrefix("エラー 出力先 /sys/pledgekit-out に書き出せません（/sys: "), "\(result.stderr)")
-        #expect(result.stderr.hasSuffix("）。書き込めるフォルダを --out に指定してください。\n"))
+        #expect(result.stderr.hasSuffix("）。出力先には書き込めるフォルダを指定してください。\n"))
         #expect(result.stdout.isEmpty)
     }
 
     @Test func outInsideTheInboxIsRefused() throws {
         let scratch = try Self.setUp()
         Self.expectRefused(try Self.merge(scratch, out: "inbox/out"), .usage,
-            "出力先 \(scratch.path("inbox/out")) が提出フォルダ \(scratch.path("inbox")) の中にあります。次の実行で出力が提出ファイルとして読まれるため、提出フォルダの外を --out に指定してください。")
+            "出力先 \(scratch.path("inbox/out")) が提出フォルダ \(scratch.path("inbox")) の中にあります。次の実行で出力が提出ファイルとして読まれるため、出力先には提出フォルダの外を指定してください。")
         #expect(!FileManager.default.fileExists(atPath: scratch.path("inbox/out")))
         try Self.expectOutUntouched(scratch)
     }
@@ -154,7 +154,7 @@ import Testing
         let scratch = try Self.setUp()
         try FileManager.default.moveItem(atPath: scratch.path("inbox"), toPath: scratch.path("out/inbox"))
         Self.expectRefused(try Self.merge(scratch, inbox: "out/inbox"), .usage,
-            "提出フォルダ \(scratch.path("out/inbox")) が出力先 \(scratch.path("out")) の中にあります。出力先は書き換えられるため、別のフォルダを --out に指定してください。")
+            "提出フォルダ \(scratch.path("out/inbox")) が出力先 \(scratch.path("out")) の中にあります。出力先は書き換えられるため、出力先には別のフォルダを指定してください。")
         #expect(try scratch.read("out/summary.csv") == Self.lastRun)
     }
 
@@ -185,7 +185,7 @@ import Testing
         (["merge", "--plan", "Samples/tomakomai/plan.csv", "--year", "R2", "--out", "out"],
          "エラー 提出ファイルのフォルダを指定してください（例: pledgekit merge 提出/ …）。\n使い方は pledgekit merge --help で表示します。\n"),
         (["merge", "inbox", "--plan", "計画.csv", "--year", "R2", "--out", "out"],
-         "エラー 計画ファイル 計画.csv が見つかりません（--plan）。ファイルの場所と名前を確かめてください。\n使い方は pledgekit merge --help で表示します。\n"),
+         "エラー 計画ファイル 計画.csv が見つかりません。ファイルの場所と名前を確かめてください。\n"),
         (["template", "--plan", "Samples/tomakomai/plan.csv", "--out", "out"],
          "エラー オプション --year を指定してください。\n使い方は pledgekit template --help で表示します。\n"),
         (["mrege"], "エラー 余分な引数「mrege」があります（コマンドは merge・check・template・audit）。\n使い方は pledgekit --help で表示します。\n"),

@@ -89,7 +89,7 @@ import Testing
         #expect(result.activities.isEmpty)
         #expect(diagnostics.first == Diagnostic(
             .error, .yearMismatch, at: SourceLocation(file: "行政監理室.csv", row: 2, column: 2), department: "行政監理室",
-            "年度が令和元年度になっていますが、集計する年度は令和2年度です。年度欄を直すか、このファイルを取り除いてください（--year の指定も確認してください）。"))
+            "年度が令和元年度になっていますが、集計する年度は令和2年度です。年度欄を直すか、このファイルを取り除いてください（集計する年度の指定も確認してください）。"))
     }
 
     @Test func withoutAYearTheFileLabelDecides() throws {

@@ -7,7 +7,7 @@ import Glibc
 /// One entry of an inbox folder as the file system has it: its name as bytes (a name unzipped from
 /// a CP932 zip is not UTF-8, and Foundation would turn it into U+FFFD and lose it), and its kind by
 /// `lstat`, so that a link is seen as a link and a FIFO is never opened.
-struct InboxEntry {
+struct InboxEntry: Sendable {
     enum Kind: Equatable { case regular, directory, symlink, fifo, device, socket, other }
 
     /// The path below the inbox folder, as bytes (`2回目/総務課.csv`).

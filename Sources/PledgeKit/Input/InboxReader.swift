@@ -6,15 +6,27 @@ import TableIO
 /// anything a reader noticed, and going on with the other files.
 public enum InboxReader {
     /// `evaluationColumns`: a layout's own evaluator headings, which mark a header row (SubmissionReader).
+    /// `progress` hears of each file read; once `cancellation` is set, the files not yet started
+    /// are skipped (the caller sees the cancellation and discards the result).
     public static func read(_ paths: [URL], evaluationColumns: [ColumnSpec] = [], diagnostics: inout Diagnostics,
-                            progress: ProgressLine? = nil) -> [Submission] {
-        let files = InputFiles.collect(paths, diagnostics: &diagnostics)
+                            progress: ProgressSink? = nil, cancellation: Cancellation? = nil) -> [Submission] {
+        read(InboxListing(paths), evaluationColumns: evaluationColumns, diagnostics: &diagnostics, progress: progress,
+             cancellation: cancellation)
+    }
+
+    /// The same, from inboxes already listed (by the check before the run).
+    public static func read(_ listing: InboxListing, evaluationColumns: [ColumnSpec] = [], diagnostics: inout Diagnostics,
+                            progress: ProgressSink? = nil, cancellation: Cancellation? = nil) -> [Submission] {
+        let paths = listing.paths
+        let files = InputFiles.collect(listing, diagnostics: &diagnostics)
         let roots = rootIndex(paths)
         let names = files.map { displayName(of: $0, rootIndex: roots) }
         // The files are independent: read on every core, each into its own diagnostics, then put
         // together in file order, so that the outcome is byte for byte that of a sequential run.
         let counter = FilesDone(total: files.count, progress: progress)
+        progress?(PipelineProgress(stage: .reading, done: 0, total: files.count))
         let results = Concurrently.map(files.indices) { index in
+            if cancellation?.isCancelled == true { return FileResult() }
             let result = readFile(files[index], name: names[index], evaluationColumns: evaluationColumns)
             counter.finished(names[index])
             return result
@@ -24,7 +36,6 @@ public enum InboxReader {
             diagnostics.add(contentsOf: result.diagnostics.all)
             if let submission = result.submission { submissions.append(submission) }
         }
-        progress?.finish()
         return submissions
     }
 
@@ -88,14 +99,14 @@ public enum InboxReader {
     }
 }
 
-/// Counts the files read so far for the progress line, whichever thread finishes one.
+/// Counts the files read so far for the progress sink, whichever thread finishes one.
 private final class FilesDone: @unchecked Sendable {
     private let lock = NSLock()
     private var done = 0
     private let total: Int
-    private let progress: ProgressLine?
+    private let progress: ProgressSink?
 
-    init(total: Int, progress: ProgressLine?) {
+    init(total: Int, progress: ProgressSink?) {
         self.total = total
         self.progress = progress
     }
@@ -105,22 +116,6 @@ private final class FilesDone: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         done += 1
-        progress.update("読み込み中 \(done)/\(total) \(name)")
-    }
-}
-
-/// A one-line progress display on stderr, shown only when stderr is a terminal.
-public final class ProgressLine: @unchecked Sendable {
-    private let enabled: Bool
-    public init(enabled: Bool = isatty(STDERR_FILENO) == 1) { self.enabled = enabled }
-
-    public func update(_ text: String) {
-        guard enabled else { return }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + TerminalText.escaped(text)).utf8))
-    }
-
-    public func finish() {
-        guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        progress(PipelineProgress(stage: .reading, done: done, total: total, item: name))
     }
 }

@@ -9,8 +9,12 @@ public enum InputFiles {
     public static let readableExtensions: Set<String> = ["csv", "tsv", "xlsx", "xlsm"]
 
     public static func collect(_ paths: [URL], diagnostics: inout Diagnostics) -> [URL] {
+        collect(InboxListing(paths), diagnostics: &diagnostics)
+    }
+
+    public static func collect(_ listing: InboxListing, diagnostics: inout Diagnostics) -> [URL] {
         var files: [URL] = []
-        for path in paths {
+        for (index, path) in listing.paths.enumerated() {
             var info = stat()
             guard stat(path.path, &info) == 0 else {
                 diagnostics.error(.fileUnreadable, at: SourceLocation(file: path.path), "ファイルまたはフォルダが見つかりません。")
@@ -18,7 +22,7 @@ public enum InputFiles {
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                for entry in InboxEntry.walk(path) {
+                for entry in listing.entries(at: index) {
                     if let file = accept(entry, root: path, diagnostics: &diagnostics) { files.append(file) }
                 }
             case S_IFREG:

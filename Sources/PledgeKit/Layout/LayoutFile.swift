@@ -28,7 +28,7 @@ enum LayoutFile {
         guard let text = try? String(contentsOf: file, encoding: .utf8) else {
             let exists = FileManager.default.fileExists(atPath: file.path)
             throw LayoutError("レイアウトファイル \(name) "
-                              + (exists ? "を UTF-8 のテキストとして読めません。" : "が見つかりません。--layout には layout.yaml を入れたフォルダを指定してください。"))
+                              + (exists ? "を UTF-8 のテキストとして読めません。" : "が見つかりません。レイアウトには layout.yaml を入れたフォルダを指定してください。"))
         }
         let node: Node?
         do {

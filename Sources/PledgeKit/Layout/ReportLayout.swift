@@ -60,6 +60,18 @@ public struct ReportLayout: Sendable, Equatable, Codable {
         try LayoutFile.load(directory.appendingPathComponent("layout.yaml"))
     }
 
+    /// The layout a caller names: the built-in Tomakomai layout for nil, else the folder's
+    /// `layout.yaml`; a layout that cannot be used is a refusal with `.invalidLayout`, whatever
+    /// the caller (the CLI's exit 78, the server's start-up message).
+    public static func resolve(_ directory: URL?) throws(Refusal) -> ReportLayout {
+        guard let directory else { return .tomakomai }
+        do {
+            return try LayoutFile.load(directory.appendingPathComponent("layout.yaml"))
+        } catch {
+            throw Refusal(.invalidLayout, error.description)
+        }
+    }
+
     /// Every key optional: a key left out keeps its default. To add a section, add its property
     /// above (with its default) and one line here; LayoutFile then knows its keys by itself.
     public init(from decoder: Decoder) throws {

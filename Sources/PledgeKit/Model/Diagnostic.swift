@@ -1,8 +1,8 @@
 import TableIO
 
 /// One problem found in the inputs: a row of `reconciliation.csv` and of the `照合結果` sheet.
-public struct Diagnostic: Sendable, Equatable {
-    public enum Severity: String, Sendable, Comparable, CaseIterable {
+public struct Diagnostic: Sendable, Equatable, Codable {
+    public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
         case error, warning, info
         var rank: Int { Severity.allCases.firstIndex(of: self)! }
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
@@ -29,6 +29,32 @@ public struct Diagnostic: Sendable, Equatable {
         self.message = message
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case severity, code, location, measureID = "measure_id", department, message, line
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        severity = try container.decode(Severity.self, forKey: .severity)
+        code = try container.decode(DiagnosticCode.self, forKey: .code)
+        location = try container.decodeIfPresent(SourceLocation.self, forKey: .location)
+        measureID = try container.decodeIfPresent(String.self, forKey: .measureID) ?? ""
+        department = try container.decodeIfPresent(String.self, forKey: .department) ?? ""
+        message = try container.decode(String.self, forKey: .message)
+    }
+
+    /// The stored fields and `line`, the text the CLI prints (read back, `line` is ignored).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(code, forKey: .code)
+        try container.encode(location, forKey: .location)
+        try container.encode(measureID, forKey: .measureID)
+        try container.encode(department, forKey: .department)
+        try container.encode(message, forKey: .message)
+        try container.encode(line, forKey: .line)
+    }
+
     /// `エラー 行政監理室.xlsx 提出票!F12: 評価は0〜10の整数で入力してください（入力値: 11）`
     public var line: String {
         let place = location.map { "\($0): " } ?? ""
@@ -37,7 +63,7 @@ public struct Diagnostic: Sendable, Equatable {
 }
 
 /// Stable machine-readable codes, one per kind of problem (the `code` column).
-public enum DiagnosticCode: String, Sendable, CaseIterable {
+public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case fileUnreadable = "file.unreadable"
     case fileIgnored = "file.ignored"
     case sheetSkipped = "sheet.skipped"
@@ -74,4 +100,5 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case auditNoFigures = "audit.no_figures"
     case textFormulaLike = "text.formula_like"
     case outputUnencodable = "output.unencodable"
+    case textTooLongForCell = "text.too_long_for_cell"
 }

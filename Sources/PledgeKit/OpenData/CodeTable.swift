@@ -19,7 +19,7 @@ public enum CodeTable {
             : [("policy", "分野", "分野（この計画の唯一の階層。取組事業が属する）")]
         rows += levels.map { ["level", $0.0, $0.1, $0.2] }
         rows += [["severity", "error", "エラー", "集計できない問題。1件でもあれば何も書き出さない"],
-                 ["severity", "warning", "警告", "集計はするが確認が必要な問題（--strict では書き出さない）"],
+                 ["severity", "warning", "警告", "集計はするが確認が必要な問題（警告もエラーとする指定では書き出さない）"],
                  ["severity", "info", "情報", "照合で判断したことの記録（差し替え、★の読み取りなど）"]]
         rows += DiagnosticCode.allCases.map { code in
             // The built-in text says 0–10; a layout's own scheme says what it allows.
@@ -70,11 +70,12 @@ public enum CodeTable {
         .submissionSuperseded: ("差し替えられた提出", "同じ部署の後の提出日のファイルで全体が置き換えられた"),
         .submissionUndated: ("提出日のない重複提出", "同じ部署の複数のファイルに提出日がなく、どちらを使うか決められない"),
         .submissionSameDate: ("同じ提出日の重複提出", "同じ部署の複数のファイルが同じ提出日"),
-        .previousYear: ("前年度の数値を使えない", "--previous のファイルを前年度の数値として使えない"),
+        .previousYear: ("前年度の数値を使えない", "前年度のファイルを前年度の数値として使えない"),
         .planInvalid: ("計画の誤り", "計画ファイルの内容に誤りがある"),
         .auditUnmatched: ("計画にない公表ID", "audit: 公表された表のIDが計画にない（点検しない）"),
         .auditNoFigures: ("公表の数値が見つからない", "audit: 公表された報告書に進捗率の数値が見つからない"),
         .textFormulaLike: ("数式と読まれうる文字列", "= + - @ タブ・CRで始まる文字列。CSVでは先頭に ' を付け（表計算ソフトで数式として実行されないように）、ブックには文字列として書き出した"),
-        .outputUnencodable: ("CP932で書けない文字", "--csv-encoding cp932 で表せない文字（絵文字、JIS X 0208 にない異体字など）。何も書き出さない"),
+        .outputUnencodable: ("CP932で書けない文字", "CSVをCP932で書き出すときに表せない文字（絵文字、JIS X 0208 にない異体字など）。何も書き出さない"),
+        .textTooLongForCell: ("1セルに収まらない文字数", "公表用ブックで行頭の記号を加えるとExcelの1セルの上限（32,767文字）を超える取組。何も書き出さない"),
     ]
 }

@@ -27,7 +27,7 @@ public enum OpenDataTables {
                              rows: table.rows.map { [code] + $0 })
     }
 
-    static func summary(_ model: ReportModel) -> OpenDataTable {
+    public static func summary(_ model: ReportModel) -> OpenDataTable {
         let plan = model.plan
         let statusKeys = model.layout.statuses
         var header = ["fiscal_year", "fiscal_year_label", "level", "id", "policy_no", "pledge_no", "title", "progress_pct"]

@@ -79,8 +79,8 @@ enum OpenDataWriter {
             location = model.diagnostics[index].location
         }
         return Diagnostic(.error, .outputUnencodable, at: location, department: department,
-                          "文字\(found.characterText)は CP932（--csv-encoding cp932）で書き出せません"
+                          "文字\(found.characterText)は CP932 で書き出せません"
                           + "（\(table.name).csv の\(found.record)行目、\(found.column) 列）。"
-                          + "字を改めるか、--csv-encoding utf-8-bom（既定）を指定してください。")
+                          + "字を改めるか、CSVの文字コードに UTF-8（BOM付き、既定）を指定してください。")
     }
 }

@@ -12,7 +12,6 @@ enum FolderSwap {
     /// Whether the two were exchanged; false when the system or the file system cannot exchange
     /// (the caller then falls back to rename-aside-and-rename). Throws for any other failure.
     static func exchange(_ first: String, _ second: String) throws -> Bool {
-        if TestHooks.active("PLEDGEKIT_TEST_NO_EXCHANGE") { return false }
         #if os(Linux)
         guard let renameat2 = renameat2 else { return false }
         if renameat2(atCurrentDirectory, first, atCurrentDirectory, second, renameExchange) == 0 { return true }

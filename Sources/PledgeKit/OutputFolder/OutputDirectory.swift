@@ -14,11 +14,13 @@ import Darwin
 /// system has none), so they stay as they were. The new folder takes the old one's permissions.
 public struct OutputDirectory {
     public let lock: OutputLock
+    private let hooks: CommitHooks
     private var files: [(name: String, data: Data)] = []
 
     /// Writing needs the out folder's lock (`OutputLock.acquire`), taken before anything is read.
-    public init(lock: OutputLock) {
+    public init(lock: OutputLock, hooks: CommitHooks = .none) {
         self.lock = lock
+        self.hooks = hooks
     }
 
     public var destination: URL { lock.folder }
@@ -41,7 +43,7 @@ public struct OutputDirectory {
 
     public func commit() throws(CommitError) -> [URL] {
         let manager = FileManager.default
-        let staging = OutputLeftovers.staging(for: destination)
+        let staging = OutputLeftovers.staging(for: destination, run: lock.run)
         let existed = manager.fileExists(atPath: destination.path)
         do {
             try? manager.removeItem(at: staging)
@@ -49,15 +51,15 @@ public struct OutputDirectory {
             for file in files {
                 try Self.writeDurably(file.data, to: staging.appendingPathComponent(file.name))
             }
-            TestHooks.killPoint("staged")
+            hooks.at(.staged)
             if existed {
                 try carryOver(into: staging)
                 if let mode = (try? manager.attributesOfItem(atPath: destination.path))?[.posixPermissions] {
                     try manager.setAttributes([.posixPermissions: mode], ofItemAtPath: staging.path)
                 }
             }
-            TestHooks.killPoint("carried")
-            if TestHooks.fails("swap") { throw POSIXError(.ENOSPC) }
+            hooks.at(.carried)
+            if hooks.fails(.swap) { throw POSIXError(.ENOSPC) }
         } catch {
             try? manager.removeItem(at: staging)
             throw .unchanged(error)
@@ -65,7 +67,7 @@ public struct OutputDirectory {
         if !existed {
             guard rename(staging.path, destination.path) == 0 else { throw fail(errno, removing: staging) }
         } else if try exchange(staging) {
-            TestHooks.killPoint("swapped")
+            hooks.at(.swapped)
             // The sibling now holds the old outputs; if removing them fails, the next run does it.
             try? manager.removeItem(at: staging)
         } else {
@@ -76,7 +78,7 @@ public struct OutputDirectory {
 
     private func exchange(_ staging: URL) throws(CommitError) -> Bool {
         do {
-            return try FolderSwap.exchange(staging.path, destination.path)
+            return try !hooks.exchangeUnavailable && FolderSwap.exchange(staging.path, destination.path)
         } catch {
             try? FileManager.default.removeItem(at: staging)
             throw .unchanged(error)
@@ -87,16 +89,16 @@ public struct OutputDirectory {
     /// between the out folder is missing; a kill there is repaired by the next run
     /// (`OutputLeftovers.clean` puts the old folder back).
     private func replaceByRenaming(_ staging: URL) throws(CommitError) {
-        let aside = OutputLeftovers.aside(for: destination)
+        let aside = OutputLeftovers.aside(for: destination, run: lock.run)
         guard rename(destination.path, aside.path) == 0 else { throw fail(errno, removing: staging) }
-        TestHooks.killPoint("aside")
-        let injected = TestHooks.fails("rename-in")
+        hooks.at(.aside)
+        let injected = hooks.fails(.renameIn)
         if !injected, rename(staging.path, destination.path) == 0 {
             try? FileManager.default.removeItem(at: aside)
             return
         }
         let code = injected ? EIO : errno
-        if !TestHooks.fails("restore"), rename(aside.path, destination.path) == 0 {
+        if !hooks.fails(.restore), rename(aside.path, destination.path) == 0 {
             throw fail(code, removing: staging)
         }
         throw .setAside(POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO), aside: aside)

@@ -2,13 +2,15 @@ import Foundation
 
 /// The sibling folders a commit makes beside the out folder `N`, named so that the next run can
 /// tell them from anything else:
-/// - `.N.pledgekit-new-<pid>`: the new outputs being written; after the swap, the old ones being removed;
-/// - `.N.pledgekit-old-<pid>`: the old outputs set aside (only where the file system cannot swap);
+/// - `.N.pledgekit-new-<run>`: the new outputs being written; after the swap, the old ones being removed;
+/// - `.N.pledgekit-old-<run>`: the old outputs set aside (only where the file system cannot swap);
 /// - `.N.pledgekit-<pid>`: what versions before whole-folder replacement left.
+/// `<run>` is the lock's run identifier (a UUID), so that two runs in one process never share a
+/// name; earlier versions used the process number, which is still recognised.
 /// The next run into `N` removes them, under the lock, so no live run is using them.
 enum OutputLeftovers {
-    static func staging(for folder: URL) -> URL { sibling(folder, "new-\(getpid())") }
-    static func aside(for folder: URL) -> URL { sibling(folder, "old-\(getpid())") }
+    static func staging(for folder: URL, run: String) -> URL { sibling(folder, "new-" + run) }
+    static func aside(for folder: URL, run: String) -> URL { sibling(folder, "old-" + run) }
 
     private static func sibling(_ folder: URL, _ suffix: String) -> URL {
         folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).pledgekit-\(suffix)")
@@ -19,7 +21,7 @@ enum OutputLeftovers {
         guard name.hasPrefix(prefix) else { return false }
         var rest = name.dropFirst(prefix.count)
         for kind in ["new-", "old-"] where rest.hasPrefix(kind) { rest = rest.dropFirst(kind.count) }
-        return !rest.isEmpty && rest.allSatisfy(\.isASCII) && rest.allSatisfy(\.isNumber)
+        return !rest.isEmpty && rest.allSatisfy { $0.isASCII && ($0.isHexDigit || $0 == "-") }
     }
 
     /// A write check of `OutputLocation.checkOut` cut short by a kill.

@@ -13,16 +13,16 @@ public enum OutputLocation {
     public static func checkOut(_ out: URL, inboxes: [URL] = []) -> Refusal? {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: out.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            return Refusal(.cannotWrite, "出力先 \(out.path) はファイルです。出力用のフォルダ（まだないフォルダでも可）を --out に指定してください。")
+            return Refusal(.cannotWrite, "出力先 \(out.path) はファイルです。出力先には出力用のフォルダ（まだないフォルダでも可）を指定してください。")
         }
         let outPath = PathContainment.canonical(out)
         for inbox in inboxes {
             let inboxPath = PathContainment.canonical(inbox)
             if PathContainment.contains(inboxPath, outPath) {
-                return Refusal(.usage, "出力先 \(out.path) が提出フォルダ \(inbox.path) の中にあります。次の実行で出力が提出ファイルとして読まれるため、提出フォルダの外を --out に指定してください。")
+                return Refusal(.usage, "出力先 \(out.path) が提出フォルダ \(inbox.path) の中にあります。次の実行で出力が提出ファイルとして読まれるため、出力先には提出フォルダの外を指定してください。")
             }
             if PathContainment.contains(outPath, inboxPath) {
-                return Refusal(.usage, "提出フォルダ \(inbox.path) が出力先 \(out.path) の中にあります。出力先は書き換えられるため、別のフォルダを --out に指定してください。")
+                return Refusal(.usage, "提出フォルダ \(inbox.path) が出力先 \(out.path) の中にあります。出力先は書き換えられるため、出力先には別のフォルダを指定してください。")
             }
         }
         // The nearest folder that exists must be a folder we can write into (the out folder itself
@@ -33,14 +33,14 @@ public enum OutputLocation {
             probe = probe.deletingLastPathComponent()
         }
         if !isDirectory.boolValue {
-            return Refusal(.cannotWrite, "出力先 \(out.path) に書き出せません（\(probe.path) がフォルダではなくファイルです）。--out を確かめてください。")
+            return Refusal(.cannotWrite, "出力先 \(out.path) に書き出せません（\(probe.path) がフォルダではなくファイルです）。出力先を確かめてください。")
         }
         // A real attempt (a folder made and removed at once), since permissions alone do not tell
         // (root, read-only mounts, network shares).
         for folder in [probe, out] where FileManager.default.fileExists(atPath: folder.path) {
-            let trial = folder.appendingPathComponent(".pledgekit-write-check-\(getpid())").path
+            let trial = folder.appendingPathComponent(".pledgekit-write-check-" + UUID().uuidString.lowercased()).path
             if mkdir(trial, 0o700) != 0 {
-                return Refusal(.cannotWrite, "出力先 \(out.path) に書き出せません（\(folder.path): \(reason(errno: errno))）。書き込めるフォルダを --out に指定してください。")
+                return Refusal(.cannotWrite, "出力先 \(out.path) に書き出せません（\(folder.path): \(reason(errno: errno))）。出力先には書き込めるフォルダを指定してください。")
             }
             rmdir(trial)
         }

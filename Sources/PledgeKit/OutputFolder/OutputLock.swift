@@ -15,6 +15,9 @@ public final class OutputLock {
     public let folder: URL
     /// The out folder as the user named it, for the paths a run prints.
     public let requested: URL
+    /// Names this run's folders beside the out folder (never the process number: two runs of one
+    /// process, into two folders, must not collide).
+    let run = UUID().uuidString.lowercased()
     private let descriptor: Int32
 
     private init(folder: URL, requested: URL, descriptor: Int32) {
@@ -47,7 +50,7 @@ public final class OutputLock {
             close(descriptor)
             throw Refusal(.cannotWrite, "出力先 \(out.path) には、別の pledgekit"
                 + (holder.isEmpty ? "" : "（プロセス番号 \(holder)）") + "が書き出し中です。"
-                + "同じ出力先への実行は一度に一つです。終わってから実行し直すか、別の --out を指定してください。")
+                + "同じ出力先への実行は一度に一つです。終わってから実行し直すか、別の出力先を指定してください。")
         }
         // The holder's process number, for the message a second run prints.
         let pid = Array("\(getpid())\n".utf8)

@@ -9,38 +9,68 @@ public struct AuditOptions: Sendable {
     /// The departments' files the report was made from; empty checks the report against itself only.
     public var inboxes: [URL]
     public var layout: ReportLayout
+    /// Where the findings go as CSV: a file, or a folder (which gets `audit-findings.csv`); nil writes nothing.
+    public var out: URL?
 
-    public init(published: URL, plan: URL, year: FiscalYear, inboxes: [URL] = [], layout: ReportLayout = .tomakomai) {
+    public init(published: URL, plan: URL, year: FiscalYear, inboxes: [URL] = [], layout: ReportLayout = .tomakomai,
+                out: URL? = nil) {
         self.published = published
         self.plan = plan
         self.year = year
         self.inboxes = inboxes
         self.layout = layout
+        self.out = out
     }
 }
 
-public struct AuditOutcome: Sendable {
-    public var findings: [AuditFinding]
-    /// Problems reading the report, the plan or the inbox (not findings about the figures).
-    public var diagnostics: [Diagnostic]
+/// What `audit` reports besides its diagnostics: the findings about the printed figures.
+public struct AuditReport: Sendable, Encodable {
+    public var findings: [AuditFinding] = []
     /// How many printed figures were read and checked.
-    public var figuresChecked: Int
-    /// Why the audit could not be done (an unreadable report or plan, an inbox with errors).
-    public var refusal: String?
+    public var figuresChecked = 0
+    /// Whether the figures were also recomputed from the departments' files.
+    public var recomputedFromInbox = false
+    /// The findings CSV, when one was asked for and written.
+    public var written: URL?
+
+    public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case findings, figuresChecked = "figures_checked", recomputedFromInbox = "recomputed_from_inbox", written
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(figuresChecked, forKey: .figuresChecked)
+        try container.encode(recomputedFromInbox, forKey: .recomputedFromInbox)
+        try container.encode(written?.path, forKey: .written)
+    }
 }
+
+public typealias AuditOutcome = Outcome<AuditReport>
 
 /// `pledgekit audit`: reads what a report prints and checks it against the averaging rule, against
 /// itself, and (with the inbox) against the figures the merge pipeline computes from the same files.
+/// Findings are data errors (a report with a wrong figure is a report to correct).
 public enum AuditPipeline {
-    public static func run(_ options: AuditOptions) -> AuditOutcome {
+    public static func run(_ options: AuditOptions, progress: ProgressSink? = nil,
+                           cancellation: Cancellation = Cancellation()) -> AuditOutcome {
+        if let refusal = InputChecks.checkInputsExist([options.published], kind: "報告書")
+            ?? InputChecks.checkPlan(options.plan)
+            ?? InputChecks.checkInputsExist(options.inboxes, kind: "提出ファイルのフォルダ") {
+            return .refused(refusal, report: AuditReport())
+        }
         var diagnostics = Diagnostics()
-        var outcome = AuditOutcome(findings: [], diagnostics: [], figuresChecked: 0, refusal: nil)
+        var outcome = AuditOutcome(report: AuditReport())
         // audit knows the 0–10 cascade only: checking a scheme's figures by it would report nonsense.
         if options.layout.hasOwnScheme {
+            outcome.status = .dataErrors
             outcome.refusal = "audit は0〜10の評価の報告書（rated: true）だけを点検できます。このレイアウトの評価方式（scheme）の集計値の点検にはまだ対応していません。"
             return outcome
         }
         guard let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics) else {
+            outcome.status = .dataErrors
             outcome.diagnostics = diagnostics.sorted
             outcome.refusal = "計画ファイルを読めないため、点検できません。"
             return outcome
@@ -55,25 +85,49 @@ public enum AuditPipeline {
         var recomputed: PledgeCore.Progress?
         if !options.inboxes.isEmpty {
             // The same reading, reconciling and averaging as merge, so audit and merge cannot differ.
-            let submissions = InboxReader.read(options.inboxes, diagnostics: &diagnostics, progress: nil)
+            let submissions = InboxReader.read(options.inboxes, diagnostics: &diagnostics, progress: progress,
+                                               cancellation: cancellation)
+            if cancellation.isCancelled { return .cancelled(report: AuditReport()) }
+            progress?(PipelineProgress(stage: .reconciling, done: 0, total: 1))
             let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules)
                 .reconcile(submissions, diagnostics: &diagnostics)
             recomputed = Averaging.compute(plan: plan, activities: reconciliation.activities.map(\.activity),
                                            rules: options.layout.averaging)
+            outcome.report.recomputedFromInbox = true
         }
         outcome.diagnostics = diagnostics.sorted
         if diagnostics.hasErrors {
+            outcome.status = .dataErrors
             outcome.refusal = "エラーが\(diagnostics.count(.error))件あるため、点検できません。"
             return outcome
         }
-        outcome.figuresChecked = figures.count
-        outcome.findings = AuditChecks(plan: plan, rules: options.layout.averaging, recomputed: recomputed, year: options.year)
+        progress?(PipelineProgress(stage: .computing, done: 0, total: 1))
+        outcome.report.figuresChecked = figures.count
+        outcome.report.findings = AuditChecks(plan: plan, rules: options.layout.averaging, recomputed: recomputed, year: options.year)
             .findings(figures)
+        if !outcome.report.findings.isEmpty { outcome.status = .dataErrors }
+        if let out = options.out {
+            do {
+                outcome.report.written = try write(outcome.report.findings, to: out)
+            } catch {
+                outcome.status = .cannotWrite
+                outcome.refusal = "指摘一覧を \(out.path) に書き出せません（\(OutputLocation.reason(of: error))）。"
+            }
+        }
         return outcome
     }
 
     /// The findings as CSV (header in row 1, one finding a row), in the report's reading order.
     public static func findingsCSV(_ findings: [AuditFinding], encoding: CSVEncoding = .utf8BOM) throws -> Data {
         try CSVWriter.encode(header: AuditFinding.csvHeader, rows: findings.map(\.csvRow), encoding: encoding)
+    }
+
+    /// A folder gets `audit-findings.csv`; anything else is the file itself. Written whole or not at all.
+    private static func write(_ findings: [AuditFinding], to url: URL) throws -> URL {
+        var isDirectory: ObjCBool = false
+        let target = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? url.appendingPathComponent("audit-findings.csv") : url
+        try findingsCSV(findings).write(to: target, options: .atomic)
+        return target
     }
 }

@@ -18,9 +18,17 @@ public struct CheckOptions: Sendable {
 }
 
 /// What `check` reports besides its diagnostics.
-public struct CheckReport: Sendable {
+public struct CheckReport: Sendable, Encodable {
     public var reconciliation: Reconciliation?
     public init(reconciliation: Reconciliation? = nil) { self.reconciliation = reconciliation }
+
+    private enum CodingKeys: String, CodingKey { case files, rows }
+    /// `{"files": {"counted", "superseded"}, "rows": {"read", "counted", "skipped", "errors"}}` (docs/json.md).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(reconciliation.map(ReconciliationCounts.init), forKey: .files)
+        try container.encodeIfPresent(reconciliation.map(RowCounts.init), forKey: .rows)
+    }
 }
 
 public typealias CheckOutcome = Outcome<CheckReport>
@@ -29,8 +37,12 @@ public typealias CheckOutcome = Outcome<CheckReport>
 /// reconciliation as `merge`, but the gaps reported are only the department's own measures, and
 /// nothing is written.
 public enum CheckPipeline {
-    public static func run(_ options: CheckOptions) -> CheckOutcome {
-        if let refusal = InputChecks.checkInputsExist(options.files) {
+    public static func run(_ options: CheckOptions, progress: ProgressSink? = nil,
+                           cancellation: Cancellation = Cancellation()) -> CheckOutcome {
+        if options.files.isEmpty {
+            return .refused(Refusal(.usage, "確認するファイルを指定してください。"), report: CheckReport())
+        }
+        if let refusal = InputChecks.checkPlan(options.plan) ?? InputChecks.checkInputsExist(options.files) {
             return .refused(refusal, report: CheckReport())
         }
         var diagnostics = Diagnostics()
@@ -38,11 +50,20 @@ public enum CheckPipeline {
             return CheckOutcome(status: .dataErrors, diagnostics: diagnostics.sorted,
                                 refusal: "計画ファイルを読めないため、確認できません。", report: CheckReport())
         }
-        let submissions = InboxReader.read(options.files, evaluationColumns: options.layout.evaluationColumns, diagnostics: &diagnostics)
+        let submissions = InboxReader.read(options.files, evaluationColumns: options.layout.evaluationColumns,
+                                           diagnostics: &diagnostics, progress: progress, cancellation: cancellation)
+        if cancellation.isCancelled { return .cancelled(report: CheckReport()) }
+        progress?(PipelineProgress(stage: .reconciling, done: 0, total: 1))
         let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules, scope: .ownFiles)
             .reconcile(submissions, diagnostics: &diagnostics)
         BackgroundRelease.drop(submissions)
         return CheckOutcome(status: diagnostics.hasErrors ? .dataErrors : .success, diagnostics: diagnostics.sorted,
                             report: CheckReport(reconciliation: reconciliation))
+    }
+
+    /// `run` from a Swift task: cancelling the task stops it.
+    public static func run(_ options: CheckOptions, progress: ProgressSink? = nil) async -> CheckOutcome {
+        let cancellation = Cancellation()
+        return await cancellation.linked { run(options, progress: progress, cancellation: cancellation) }
     }
 }

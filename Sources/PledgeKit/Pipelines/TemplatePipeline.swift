@@ -7,6 +7,8 @@ public struct TemplateOptions: Sendable {
     public var year: FiscalYear
     public var out: URL
     public var layout: ReportLayout
+    /// For tests of the output folder's commit.
+    public var commitHooks: CommitHooks = .none
 
     public init(plan: URL, year: FiscalYear, out: URL, layout: ReportLayout = .tomakomai) {
         self.plan = plan
@@ -17,10 +19,16 @@ public struct TemplateOptions: Sendable {
 }
 
 /// What `template` reports besides its diagnostics.
-public struct TemplateReport: Sendable {
+public struct TemplateReport: Sendable, Encodable {
     /// The workbooks written, one per department, in the plan's order of departments.
     public var written: [URL]
     public init(written: [URL] = []) { self.written = written }
+
+    private enum CodingKeys: String, CodingKey { case written }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(written.map(\.path), forKey: .written)
+    }
 }
 
 public typealias TemplateOutcome = Outcome<TemplateReport>
@@ -28,7 +36,7 @@ public typealias TemplateOutcome = Outcome<TemplateReport>
 /// `pledgekit template`: one submission workbook per department of the plan, written all or nothing.
 public enum TemplatePipeline {
     public static func run(_ options: TemplateOptions) -> TemplateOutcome {
-        if let refusal = OutputLocation.checkOut(options.out) {
+        if let refusal = InputChecks.checkPlan(options.plan) ?? OutputLocation.checkOut(options.out) {
             return .refused(refusal, report: TemplateReport())
         }
         let lock: OutputLock
@@ -42,7 +50,7 @@ public enum TemplatePipeline {
             diagnostics.warning(.departmentMissing, measureID: plan.format(leaf.id),
                                 "施策 \(plan.format(leaf.id)) に担当部署がないため、どの提出票にも載りません。")
         }
-        var output = OutputDirectory(lock: lock)
+        var output = OutputDirectory(lock: lock, hooks: options.commitHooks)
         var fileNames: [String: String] = [:]
         do {
             for department in departments(of: plan) {
@@ -66,6 +74,11 @@ public enum TemplatePipeline {
             return TemplateOutcome(status: refusal.status, diagnostics: diagnostics.sorted, refusal: refusal.message,
                                    report: TemplateReport())
         }
+    }
+
+    /// One department's workbook, the bytes `run` writes for it (the server hands it out).
+    public static func workbook(for department: String, plan: Plan, year: FiscalYear, layout: ReportLayout) throws -> Data {
+        try SubmissionTemplate(plan: plan, year: year, layout: layout, department: department).render()
     }
 
     /// Every department the plan names, in the order they first appear.

@@ -82,7 +82,7 @@ public struct Reconciler: Sendable {
             // A file for another year in this year's inbox is almost always last year's file sent
             // again, or this year's file with last year's label: never drop it silently.
             diagnostics.error(.yearMismatch, at: label.location, department: submission.sender ?? "",
-                              "年度が\(stated.label)になっていますが、集計する年度は\(year.label)です。年度欄を直すか、このファイルを取り除いてください（--year の指定も確認してください）。")
+                              "年度が\(stated.label)になっていますが、集計する年度は\(year.label)です。年度欄を直すか、このファイルを取り除いてください（集計する年度の指定も確認してください）。")
             return false
         }
         return true
