@@ -17,8 +17,9 @@ enum InProcess {
         return year
     }
 
+    /// The layout folder as the command line resolves it (a mistake is a `Refusal` with `.invalidLayout`).
     static func layout(_ folder: String?) throws -> ReportLayout {
-        try folder.map { try ReportLayout.load(directory: URL(fileURLWithPath: $0)) } ?? .tomakomai
+        try ReportLayout.resolve(folder.map(url))
     }
 
     static func url(_ path: String) -> URL { URL(fileURLWithPath: path) }
@@ -45,6 +46,13 @@ enum InProcess {
     static func check(_ files: [String], plan: String, year: String? = nil, layout: String? = nil) throws -> CheckOutcome {
         CheckPipeline.run(CheckOptions(files: files.map(url), plan: url(plan), year: try year.map(self.year),
                                        layout: try self.layout(layout)))
+    }
+
+    /// `pledgekit audit`: the published report, then the departments' files (if any).
+    static func audit(_ published: String, _ inboxes: [String] = [], plan: String, year: String, out: String? = nil,
+                      layout: String? = nil) throws -> AuditOutcome {
+        AuditPipeline.run(AuditOptions(published: url(published), plan: url(plan), year: try self.year(year),
+                                       inboxes: inboxes.map(url), layout: try self.layout(layout), out: out.map(url)))
     }
 
     /// `pledgekit template`.

@@ -1,9 +1,24 @@
 import Foundation
+import PledgeKit
 import Testing
 
-/// Every mistake in a layout file stops the run with exit 78 and one Japanese message naming the
-/// file, the key's place and the closest known key, before anything is read or written.
+/// Every mistake in a layout file stops the run with exit 78 (`.invalidLayout`) and one Japanese
+/// message naming the file, the key's place and the closest known key, before anything is read or
+/// written. The layout is resolved in-process as the command line resolves it; the binary is run for
+/// the exit status and the printed line.
 @Suite struct LayoutMistakeTests {
+    /// The refusal of a layout folder holding `text`, or nil when the layout is valid.
+    static func refusal(layout text: String) throws -> (Refusal?, Scratch) {
+        let scratch = try Scratch()
+        try scratch.write("layout/layout.yaml", text)
+        do {
+            _ = try InProcess.layout(scratch.path("layout"))
+            return (nil, scratch)
+        } catch let refusal as Refusal {
+            return (refusal, scratch)
+        }
+    }
+
     static func run(layout text: String) throws -> (PledgeKitBinary.Result, Scratch) {
         let scratch = try Scratch()
         try scratch.write("layout/layout.yaml", text)
@@ -29,9 +44,16 @@ import Testing
         ("statuses:\n  - label: 実施済\n    kye: done\n", "（3行目）: statuses に不明な項目「kye」があります（もしかして: key）。"),
     ])
     func unknownKeyAtEveryLevel(yaml: String, message: String) throws {
-        let (result, scratch) = try Self.run(layout: yaml)
+        let (refusal, scratch) = try Self.refusal(layout: yaml)
+        #expect(refusal?.status == .invalidLayout)
+        #expect(refusal?.message == "レイアウトファイル \(scratch.path("layout/layout.yaml"))\(message)")
+    }
+
+    /// Through the executable: exit 78, the one line on stderr, nothing on stdout, the out folder untouched.
+    @Test func theCommandExits78WithTheLine() throws {
+        let (result, scratch) = try Self.run(layout: "nmae: x\n")
         #expect(result.status == 78)
-        #expect(result.stderr == "エラー レイアウトファイル \(scratch.path("layout/layout.yaml"))\(message)\n")
+        #expect(result.stderr == "エラー レイアウトファイル \(scratch.path("layout/layout.yaml"))（1行目）: 最上位 に不明な項目「nmae」があります（もしかして: name）。\n")
         #expect(result.stdout.isEmpty)
     }
 
@@ -48,10 +70,9 @@ import Testing
         ("rated: [1\n", " をYAMLとして読めません（2行目 1文字目: did not find expected ',' or ']'）。"),
     ])
     func invalidFileOrValue(yaml: String, message: String) throws {
-        let (result, scratch) = try Self.run(layout: yaml)
-        #expect(result.status == 78)
-        #expect(result.stderr == "エラー レイアウトファイル \(scratch.path("layout/layout.yaml"))\(message)\n")
-        #expect(!result.stderr.contains("keyNotFound") && !result.stderr.contains("USAGE"))
+        let (refusal, scratch) = try Self.refusal(layout: yaml)
+        #expect(refusal?.status == .invalidLayout)
+        #expect(refusal?.message == "レイアウトファイル \(scratch.path("layout/layout.yaml"))\(message)")
     }
 
     @Test func missingLayoutFile() throws {
@@ -67,10 +88,9 @@ import Testing
     @Test func partialSectionTakesTheDefaults() throws {
         let scratch = try Scratch()
         try scratch.write("layout/layout.yaml", "version: 1\naveraging: {overallDigits: 2}\n")
-        let result = try PledgeKitBinary.run(["merge", PledgeKitBinary.sample("tomakomai/inbox"), "--plan",
-                                              PledgeKitBinary.sample("tomakomai/plan.csv"), "--year", "R2",
-                                              "--out", scratch.path("out"), "--layout", scratch.path("layout")])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("令和2年度 全体の進捗: 74.80%"))
+        let result = try InProcess.merge(PledgeKitBinary.sample("tomakomai/inbox"), plan: PledgeKitBinary.sample("tomakomai/plan.csv"),
+                                         year: "R2", out: scratch.path("out"), layout: scratch.path("layout"))
+        #expect(result.status == .success, "\(result.problems)")
+        #expect(result.overallProgress == "74.80")
     }
 }

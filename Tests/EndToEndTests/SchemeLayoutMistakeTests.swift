@@ -1,7 +1,8 @@
 import Foundation
+import PledgeKit
 import Testing
 
-/// A scheme that does not hold together stops the run with exit 78 and a message naming the key and
+/// A scheme that does not hold together stops the run (exit 78, `.invalidLayout`) with a message naming the key and
 /// its line, before anything is read or written (LayoutMistakeTests does the same for the other keys).
 @Suite struct SchemeLayoutMistakeTests {
     static let grades = "scheme:\n  kind: grades\n  grades:\n    - label: 達成\n      key: achieved\n    - label: 順調\n      key: on_track\n"
@@ -27,15 +28,15 @@ import Testing
         (grades + "figures:\n  - kind: achievement\n", "（9行目）: figures.1番目 の kind: achievement（達成率の平均）は scheme.kind: kpi のときだけ使えます。"),
     ])
     func badSchemeIsRefusedWithKeyAndLine(yaml: String, message: String) throws {
-        let (result, scratch) = try LayoutMistakeTests.run(layout: yaml)
-        #expect(result.status == 78)
-        #expect(result.stderr == "エラー レイアウトファイル \(scratch.path("layout/layout.yaml"))\(message)\n")
+        let (refusal, scratch) = try LayoutMistakeTests.refusal(layout: yaml)
+        #expect(refusal?.status == .invalidLayout)
+        #expect(refusal?.message == "レイアウトファイル \(scratch.path("layout/layout.yaml"))\(message)")
     }
 
     @Test func aWrongKindNamesTheAllowedWords() throws {
-        let (result, _) = try LayoutMistakeTests.run(layout: "scheme:\n  kind: stars\n")
-        #expect(result.status == 78)
-        #expect(result.stderr.contains("scheme.kind の値が正しくありません（scheme では range、grades、kpi、figures では mean、count、share、items、achievement のいずれか）。"),
-                "\(result.stderr)")
+        let (refusal, _) = try LayoutMistakeTests.refusal(layout: "scheme:\n  kind: stars\n")
+        #expect(refusal?.status == .invalidLayout)
+        #expect((refusal?.message ?? "").contains("scheme.kind の値が正しくありません（scheme では range、grades、kpi、figures では mean、count、share、items、achievement のいずれか）。"),
+                "\(refusal?.message ?? "no refusal")")
     }
 }
