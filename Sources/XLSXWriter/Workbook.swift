@@ -87,11 +87,6 @@ public final class Workbook {
         Chart(workbook_add_chart(handle, type.rawValue))
     }
 
-    /// Defines a workbook-level name such as `_xlnm.Print_Titles` equivalents or a list source.
-    public func defineName(_ name: String, formula: String) throws(XLSXWriterError) {
-        try XLSXWriterError.check(workbook_define_name(handle, name, formula), "名前「\(name)」の定義")
-    }
-
     /// Writes the file. The workbook cannot be used afterwards.
     public func close() throws(XLSXWriterError) {
         guard !closed else { return }
