@@ -28,7 +28,7 @@ def plan_departments(plan):
 
 def db(state):
     os.makedirs(os.path.join(state, "uploads"), exist_ok=True)
-    con = sqlite3.connect(os.path.join(state, "round.sqlite"), timeout=30, check_same_thread=False)
+    con = sqlite3.connect(os.path.join(state, "pledgekit.sqlite"), timeout=30, check_same_thread=False)
     con.execute("PRAGMA journal_mode=WAL")
     con.executescript("""
       CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY, value TEXT);
@@ -344,6 +344,7 @@ def main():
     con.close()
     host, _, port = (a.listen or "127.0.0.1:8080").rpartition(":")
     Handler.app = App(a)
+    http.server.ThreadingHTTPServer.request_queue_size = 1024
     srv = http.server.ThreadingHTTPServer((host, int(port)), Handler)
     srv.daemon_threads = True
     print(f"待ち受け: http://{host}:{srv.server_address[1]}/", flush=True)
