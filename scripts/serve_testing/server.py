@@ -82,7 +82,10 @@ class Server:
 
     def kill(self, sig=signal.SIGKILL):
         if self.proc.poll() is None:
-            os.kill(self.proc.pid, sig)
+            try:  # the whole process group (its own session): nothing it started survives it
+                os.killpg(self.proc.pid, sig)
+            except ProcessLookupError:
+                pass
         try:
             self.proc.wait(30)
         except subprocess.TimeoutExpired:
