@@ -333,17 +333,15 @@ class Round:
         c.check(self.wait_path(r"/office/runs/[^/]+", 30), "#run-merge leads to the run's page", d.current_url)
         run_url = d.current_url
         self.find("#run-progress")
+        # The page's small script polls; without it (or if it stops) the page is loaded again.
         deadline = time.monotonic() + RUN_TIMEOUT
-        state = ""
-        while time.monotonic() < deadline:
-            state = self.find("#run-state").text.strip()
-            if state != "実行中":
-                break
-            time.sleep(1)
-            if self.driver.current_url != run_url or not self.all("#run-state"):
+        loaded = time.monotonic()
+        state = self.find("#run-state").text.strip()
+        while state == "実行中" and time.monotonic() < deadline:
+            time.sleep(0.5)
+            if time.monotonic() - loaded > 3 or not self.all("#run-state"):
                 d.get(run_url)
-        if state == "実行中":  # the page may only update on reload
-            d.get(run_url)
+                loaded = time.monotonic()
             state = self.find("#run-state").text.strip()
         c.equal(state, "完了", f"#run-state is 完了 within {RUN_TIMEOUT} s")
         links = {a.get_attribute("data-name"): a for a in self.all("a.download")}
