@@ -319,8 +319,12 @@ class KillTest:
         inbox = os.path.join(self.work, "ref-inbox")
         shutil.rmtree(inbox, ignore_errors=True)
         shutil.copytree(self.inbox, inbox)
+        # The server gives merge each department's latest accepted upload as `部署名.ext`
+        # (RoundSnapshot), whatever the uploaded file was called: 市立病院経営管理課.csv is merged as
+        # (市立病院)経営管理課.csv, and activities.csv's source_file says so.
         for d in self.uploaders:
-            shutil.copy(toggle_file if d == TOGGLE else self.files[d], inbox)
+            source = toggle_file if d == TOGGLE else self.files[d]
+            shutil.copy(source, os.path.join(inbox, d + os.path.splitext(source)[1]))
         out = os.path.join(self.work, "ref-out-" + hashlib.sha256(toggle_file.encode()).hexdigest()[:8])
         r = subprocess.run([self.pk, "merge", inbox, "--plan", self.plan, "--year", YEAR, "--previous", self.previous,
                             "--out", out], capture_output=True, text=True, timeout=300)
