@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what pledgekit needs on a fresh Debian 12 machine with Swift: the two C libraries it
-# links (libxlsxwriter, libxml2) and pkg-config. With --with-test-tools it also makes the
+# Installs what pledgekit needs on a fresh Debian 12 machine with Swift: the C libraries it
+# links (libxlsxwriter, libxml2, and SQLite for `serve`'s state through GRDB) and pkg-config. With --with-test-tools it also makes the
 # project-local Python environment .venv/ holding the tools the tests call (frictionless and the
 # readers the comparison tests use), pinned in scripts/test-requirements.txt. Debian's own
 # Python refuses `pip install` (externally-managed-environment), hence the virtual environment,
@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need_apt=()
-for pkg in libxlsxwriter-dev libxml2-dev pkg-config; do
+for pkg in libxlsxwriter-dev libxml2-dev libsqlite3-dev pkg-config; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ "${1:-}" = "--with-test-tools" ] && ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
