@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Installs what pledgekit needs on a fresh Debian 12 machine with Swift: the two C libraries it
-# links (libxlsxwriter, libxml2) and pkg-config. With --with-test-tools it also makes the
-# project-local Python environment .venv/ holding the tools the tests call (frictionless, the
-# readers the comparison tests use, and Selenium for the browser round), pinned in
-# scripts/test-requirements.txt. Debian's own Python refuses `pip install`
-# (externally-managed-environment), hence the virtual environment, which needs Debian's
-# python3-venv. With --with-browser it also installs Debian's Chromium and its driver (the browser
-# round of `pledgekit serve`, scripts/browser-round.sh) and a Japanese font (fonts-ipaexfont), so
-# that the screenshots show Japanese rather than boxes. The flags combine:
+# Installs what pledgekit needs on a fresh Debian 12 machine with Swift: the C libraries it
+# links (libxlsxwriter, libxml2, and SQLite for `serve`'s state through GRDB) and pkg-config.
+# With --with-test-tools it also makes the project-local Python environment .venv/ holding the
+# tools the tests call (frictionless, the readers the comparison tests use, and Selenium for the
+# browser round), pinned in scripts/test-requirements.txt. Debian's own Python refuses
+# `pip install` (externally-managed-environment), hence the virtual environment, which needs
+# Debian's python3-venv. With --with-browser it also installs Debian's Chromium and its driver
+# (the browser round of `pledgekit serve`, scripts/browser-round.sh) and a Japanese font
+# (fonts-ipaexfont), so that the screenshots show Japanese rather than boxes. The flags combine:
 #
 #   scripts/install-deps.sh --with-test-tools --with-browser
 set -euo pipefail
@@ -21,7 +21,7 @@ for arg in "$@"; do
   esac
 done
 need_apt=()
-wanted=(libxlsxwriter-dev libxml2-dev pkg-config)
+wanted=(libxlsxwriter-dev libxml2-dev libsqlite3-dev pkg-config)
 $with_browser && wanted+=(chromium chromium-driver fonts-ipaexfont)
 for pkg in "${wanted[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")

@@ -10,11 +10,12 @@ struct PledgeKitCommand: ParsableCommand {
           check     各課が提出前に自部署のファイルを確認します。
           merge     提出ファイルを集計し、公表用のブックとCSVを書き出します。
           audit     公表済みの報告書の数値の食い違いを点検します。
+          serve     その年度の提出をWebページで受け付けます（部署のアップロード、提出状況、集計）。
         各コマンドの説明は pledgekit <コマンド> --help で表示します。
 
         \(ExitStatus.table)
         """,
-        subcommands: [Merge.self, Template.self, Check.self, Audit.self],
+        subcommands: [Merge.self, Template.self, Check.self, Audit.self, Serve.self],
         helpNames: [.short, .long])
 
     // Our own flag rather than the parser's, whose help line is English and shows on every command.

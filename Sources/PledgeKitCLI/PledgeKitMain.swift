@@ -31,7 +31,7 @@ enum PledgeKitMain {
         // --help, --version and a bare `pledgekit`: the parser prints them and exits 0.
         if PledgeKitCommand.exitCode(for: error) == .success { PledgeKitCommand.exit(withError: error) }
         Terminal.problem("エラー " + UsageMessage.japanese(PledgeKitCommand.message(for: error)))
-        let subcommand = arguments.first { ["merge", "check", "template", "audit"].contains($0) }
+        let subcommand = arguments.first { ["merge", "check", "template", "audit", "serve"].contains($0) }
         Terminal.problem("使い方は pledgekit \(subcommand.map { $0 + " " } ?? "")--help で表示します。")
         exit(ExitStatus.code(for: .usage))
     }
@@ -49,7 +49,7 @@ enum UsageMessage {
              { "--year の値「\($0[0])」を年度として読めません（例: 2020、FY2020、R2、令和2年度）。" }),
             (#"^The value '([^']*)' is invalid for '(--[^ ']+)[^']*'"#, { "\($0[1]) の値「\($0[0])」は使えません。" }),
             (#"^Unknown option '([^']+)'"#, { "不明なオプション \($0[0]) があります。" }),
-            (#"^Unexpected arguments? '([^']+)'"#, { "余分な引数「\($0[0])」があります（コマンドは merge・check・template・audit）。" }),
+            (#"^Unexpected arguments? '([^']+)'"#, { "余分な引数「\($0[0])」があります（コマンドは merge・check・template・audit・serve）。" }),
             (#"^Unexpected argument '([^']+)'"#, { "余分な引数「\($0[0])」があります。" }),
         ]
         for rule in rules {

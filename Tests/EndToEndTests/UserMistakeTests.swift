@@ -189,7 +189,7 @@ import Testing
          "エラー 計画ファイル 計画.csv が見つかりません（--plan）。ファイルの場所と名前を確かめてください。\n使い方は pledgekit merge --help で表示します。\n"),
         (["template", "--plan", "Samples/tomakomai/plan.csv", "--out", "out"],
          "エラー オプション --year を指定してください。\n使い方は pledgekit template --help で表示します。\n"),
-        (["mrege"], "エラー 余分な引数「mrege」があります（コマンドは merge・check・template・audit）。\n使い方は pledgekit --help で表示します。\n"),
+        (["mrege"], "エラー 余分な引数「mrege」があります（コマンドは merge・check・template・audit・serve）。\n使い方は pledgekit --help で表示します。\n"),
     ])
     func usageErrorsAreJapanese(arguments: [String], message: String) throws {
         let result = try PledgeKitBinary.run(arguments)

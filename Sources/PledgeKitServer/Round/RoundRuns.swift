@@ -1,0 +1,92 @@
+import Foundation
+
+/// 集計: one merge at a time, in the background, through the library (never a subprocess). Each
+/// run keeps the inbox it merged and a copy of its outputs (and their zip) under
+/// `state/runs/<id>/`; --out gets exactly what `merge` writes.
+actor RoundRuns {
+    static let nothingToMerge = "提出ファイルがまだありません。各部署のアップロードか、提出フォルダへのファイルの追加を待ってください。"
+
+    let engine: RoundEngine
+    let state: RoundState
+    let snapshot: RoundSnapshot
+    let settings: ServerSettings
+    private var current: (id: Int64, stage: RunStage)?
+
+    init(engine: RoundEngine, state: RoundState, snapshot: RoundSnapshot, settings: ServerSettings) {
+        self.engine = engine
+        self.state = state
+        self.snapshot = snapshot
+        self.settings = settings
+    }
+
+    /// Starts a run and returns its id at once; refused while another runs.
+    func start() async throws -> Int64 {
+        if let current {
+            throw PageError(.conflict, "集計は実行中です", "実行中の集計（#\(current.id)）が終わってから、もう一度実行してください。")
+        }
+        let folder = state.folder
+        let id = try await state.runs.start(at: settings.now()) { folder.run($0).path }
+        current = (id, .preparing)
+        try await state.audit.record("企画担当", "run_started", "#\(id)", at: settings.now())
+        Task { await self.perform(id) }
+        return id
+    }
+
+    /// The stage of the run going on, if `id` is it.
+    func stage(of id: Int64) -> RunStage? {
+        current?.id == id ? current?.stage : nil
+    }
+
+    var isRunning: Bool { current != nil }
+
+    private func perform(_ id: Int64) async {
+        let folder = state.folder.run(id)
+        var result: RunResult
+        do {
+            result = try await merge(id, into: folder)
+        } catch {
+            result = RunResult(succeeded: false, refusal: "集計中にエラーが起きました（\(error)）。", written: [], problems: [], headline: nil)
+        }
+        do {
+            try await state.runs.finish(id, state: result.succeeded ? .succeeded : .failed, result: result, at: settings.now())
+            try await state.audit.record("企画担当", "run_finished", "#\(id) \(result.succeeded ? "完了" : "エラー")", at: settings.now())
+        } catch {
+            // The row stays `running` and is marked interrupted at the next start.
+        }
+        current = nil
+    }
+
+    private func merge(_ id: Int64, into folder: URL) async throws -> RunResult {
+        let inboxes = try await snapshot.make(in: folder.appendingPathComponent("inbox", isDirectory: true))
+        guard !inboxes.isEmpty else {
+            return RunResult(succeeded: false, refusal: Self.nothingToMerge, written: [], problems: [], headline: nil)
+        }
+        current = (id, .merging)
+        let engine = self.engine
+        let result = try await Offload.run { engine.merge(inboxes: inboxes) }
+        guard result.succeeded else { return result }
+        current = (id, .saving)
+        let out = engine.round.out
+        try await Offload.run {
+            let outputs = folder.appendingPathComponent("outputs", isDirectory: true)
+            try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
+            var copies: [URL] = []
+            for name in result.written {
+                let copy = outputs.appendingPathComponent(name)
+                try FileManager.default.copyItem(at: out.appendingPathComponent(name), to: copy)
+                copies.append(copy)
+            }
+            try OutputZip.write(files: copies, to: folder.appendingPathComponent(RunFiles.zipName))
+        }
+        return result
+    }
+}
+
+/// Names of a run's files under `state/runs/<id>/`.
+enum RunFiles {
+    static let zipName = "outputs.zip"
+
+    static func output(_ name: String, run folder: URL) -> URL {
+        folder.appendingPathComponent("outputs", isDirectory: true).appendingPathComponent(name)
+    }
+}
