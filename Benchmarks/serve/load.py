@@ -86,6 +86,7 @@ def main():
 
 
 def run(c, a, pledgekit, data, work, shared):
+    shared["load"] = os.getloadavg()
     plan = os.path.join(data, "plan.csv")
     files = {}
     for name in sorted(os.listdir(os.path.join(data, "inbox"))):
@@ -199,6 +200,14 @@ def run(c, a, pledgekit, data, work, shared):
         lone_times.append(time.monotonic() - t0)
     c.equal(r.status, 200, "a lone department's uploads are answered")
 
+    # The peer, in the same run (machines here differ up to 3× in speed): `pledgekit check` of the
+    # same file as a process, which reads the plan and the file and checks it as the upload does.
+    peer_times = []
+    for _ in range(10):
+        t0 = time.monotonic()
+        subprocess.run([pledgekit, "check", files[first], "--plan", plan, "--year", "R2"], capture_output=True, timeout=120)
+        peer_times.append(time.monotonic() - t0)
+
     crowd = [r[5] for r in answers if r[2] == 200]
     size = statistics.median(sizes.values()) if sizes else 0
     print()
@@ -207,9 +216,12 @@ def run(c, a, pledgekit, data, work, shared):
     print(f"{'n':>5} {'p50 (ms)':>9} {'p95 (ms)':>9} {'max (ms)':>9}  what")
     for label, xs in ((f"upload+check of a ~100-activity file, {min(a.clients, a.departments)} clients at once", crowd),
                       ("upload+check of the same file, one client alone", lone_times),
-                      (f"提出状況 (GET /office, signed in) with {a.departments} departments", office_times)):
+                      (f"提出状況 (GET /office, signed in) with {a.departments} departments", office_times),
+                      ("peer: `pledgekit check` of the same file, a process", peer_times)):
         print(f"{len(xs):5d} {percentile(xs, 50) * 1000:9.0f} {percentile(xs, 95) * 1000:9.0f} "
               f"{max(xs) * 1000 if xs else float('nan'):9.0f}  {label}")
+    print(f"one client's upload+check / the peer's check: {percentile(lone_times, 50) / percentile(peer_times, 50):.2f}×; "
+          f"load average before/after: {shared['load'][0]:.1f} / {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print()
 
 
