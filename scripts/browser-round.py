@@ -139,14 +139,17 @@ class Round:
         o = webdriver.ChromeOptions()
         o.binary_location = CHROMIUM
         for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
-                    "--lang=ja-JP", "--no-first-run", "--disable-extensions", "--disable-background-networking",
+                    "--lang=ja", "--no-first-run", "--disable-extensions", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync"):
             o.add_argument(arg)
-        o.add_experimental_option("prefs", {"download.default_directory": self.downloads,
+        o.add_experimental_option("prefs", {"intl.accept_languages": "ja,en",
+                                            "download.default_directory": self.downloads,
                                             "download.prompt_for_download": False,
                                             "safebrowsing.enabled": False})
-        self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER, log_output=os.path.join(self.work, "chromedriver.log")),
-                                       options=o)
+        # Chromium's own words (the file button) in Japanese, as a clerk sees them (chromium-l10n).
+        env = dict(os.environ, LANGUAGE="ja", LANG="C.UTF-8")  # C.UTF-8: file paths stay UTF-8
+        self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER, log_output=os.path.join(self.work, "chromedriver.log"),
+                                                       env=env), options=o)
         self.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": self.downloads})
         self.driver.set_page_load_timeout(60)
 
@@ -277,6 +280,8 @@ class Round:
         self.shot("upload-accepted")
         d.find_element(By.ID, "back").click()
         self.find("#department-name")
+        history = [r.find_element(By.CSS_SELECTOR, "td.state").text.strip() for r in self.all("#history tr[data-upload]")]
+        c.equal(history, ["受付済", "エラーあり"], "its history lists both uploads, newest first", fatal=False)
         self.shot("department-history")
 
         print("== the office signs in", flush=True)

@@ -6,8 +6,9 @@
 # browser round), pinned in scripts/test-requirements.txt. Debian's own Python refuses
 # `pip install` (externally-managed-environment), hence the virtual environment, which needs
 # Debian's python3-venv. With --with-browser it also installs Debian's Chromium and its driver
-# (the browser round of `pledgekit serve`, scripts/browser-round.sh) and a Japanese font
-# (fonts-ipaexfont), so that the screenshots show Japanese rather than boxes. The flags combine:
+# (the browser round of `pledgekit serve`, scripts/browser-round.sh), its Japanese words
+# (chromium-l10n: the file button reads ファイルを選択) and a Japanese font (fonts-ipaexfont), so
+# that the screenshots show Japanese rather than boxes. The flags combine:
 #
 #   scripts/install-deps.sh --with-test-tools --with-browser
 set -euo pipefail
@@ -22,7 +23,7 @@ for arg in "$@"; do
 done
 need_apt=()
 wanted=(libxlsxwriter-dev libxml2-dev libsqlite3-dev pkg-config)
-$with_browser && wanted+=(chromium chromium-driver fonts-ipaexfont)
+$with_browser && wanted+=(chromium chromium-driver chromium-l10n fonts-ipaexfont)
 for pkg in "${wanted[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
