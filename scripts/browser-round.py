@@ -40,7 +40,8 @@ from serve_testing.server import Server, department_links, free_port, origin_of,
 SAMPLE = os.path.join(ROOT, "Samples", "tomakomai")
 YEAR = "令和2年度"
 DEPARTMENT = "財政課"
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+CHROMIUM = os.environ.get("BROWSER_ROUND_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("BROWSER_ROUND_CHROMEDRIVER", "/usr/bin/chromedriver")
 PASSWORD = "round-office-" + os.urandom(6).hex()
 RUN_TIMEOUT = 120
 
