@@ -81,7 +81,8 @@ def main():
     timer.cancel()
     if state.get("server"):
         state["server"].stop()
-    print(f"state folder: {os.path.join(work, 'state')} (server log {os.path.join(work, 'serve.log')})")
+    if not a.work:
+        print(f"state folder: {os.path.join(work, 'state')} (server log {os.path.join(work, 'serve.log')})")
     return status
 
 
