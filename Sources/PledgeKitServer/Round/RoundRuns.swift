@@ -11,6 +11,8 @@ actor RoundRuns {
     let snapshot: RoundSnapshot
     let settings: ServerSettings
     private var current: (id: Int64, stage: RunStage)?
+    /// Set while a run is being recorded: the actor may take another request at that `await`.
+    private var starting = false
 
     init(engine: RoundEngine, state: RoundState, snapshot: RoundSnapshot, settings: ServerSettings) {
         self.engine = engine
@@ -21,9 +23,12 @@ actor RoundRuns {
 
     /// Starts a run and returns its id at once; refused while another runs.
     func start() async throws -> Int64 {
-        if let current {
-            throw PageError(.conflict, "集計は実行中です", "実行中の集計（#\(current.id)）が終わってから、もう一度実行してください。")
+        if current != nil || starting {
+            let number = current.map { "（#\($0.id)）" } ?? ""
+            throw PageError(.conflict, "集計は実行中です", "実行中の集計\(number)が終わってから、もう一度実行してください。")
         }
+        starting = true
+        defer { starting = false }
         let folder = state.folder
         let id = try await state.runs.start(at: settings.now()) { folder.run($0).path }
         current = (id, .preparing)
@@ -37,7 +42,6 @@ actor RoundRuns {
         current?.id == id ? current?.stage : nil
     }
 
-    var isRunning: Bool { current != nil }
 
     private func perform(_ id: Int64) async {
         let folder = state.folder.run(id)
