@@ -37,7 +37,7 @@ enum StaticFiles {
     .facts dt { float: left; clear: left; width: 9rem; color: #555; }
     .facts dd { margin-left: 9.5rem; }
     .hint { color: #555; font-size: 0.9rem; }
-    .tag { background: #e9eef5; border-radius: 3px; padding: 0 0.3rem; font-size: 0.8rem; }
+    .tag { white-space: nowrap; background: #e9eef5; border-radius: 3px; padding: 0 0.3rem; font-size: 0.8rem; }
     .drop-zone { border: 2px dashed #9aa8ba; border-radius: 6px; padding: 1rem; margin: 0.5rem 0; background: #fbfcfe; }
     .drop-zone.dragging { border-color: #1f4e79; background: #eef3fb; }
     .button, button { display: inline-block; background: #1f4e79; color: #fff; border: 0; border-radius: 4px;
