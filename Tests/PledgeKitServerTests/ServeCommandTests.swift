@@ -63,6 +63,23 @@ import Testing
         #expect(second.signal(SIGTERM) == 0)
     }
 
+    @Test func aTakenPortOrAnUnusableStateFolderIsRefusedInJapanese() throws {
+        let fixture = try RoundFixture()
+        defer { fixture.remove() }
+        let round = ["serve", fixture.inbox.path, "--plan", fixture.planURL.path, "--year", "R2", "--out", fixture.out.path]
+        let first = try ServeProcess(round + ["--state", fixture.stateFolder.path, "--listen", "127.0.0.1:0"])
+        defer { _ = first.signal(SIGTERM) }
+        let (taken, _, takenMessage) = try PledgeKitProcess.run(round + ["--state", fixture.root.appendingPathComponent("state2").path,
+                                                                         "--listen", "127.0.0.1:\(first.port)"])
+        #expect(taken == 64)
+        #expect(takenMessage.contains("127.0.0.1:\(first.port) で待ち受けできません"))
+        let file = fixture.root.appendingPathComponent("a-file")
+        try Data().write(to: file)
+        let (unusable, _, unusableMessage) = try PledgeKitProcess.run(round + ["--state", file.path, "--listen", "127.0.0.1:0"])
+        #expect(unusable == 73)
+        #expect(unusableMessage.contains("状態フォルダ") && unusableMessage.contains("を使えません"))
+    }
+
     @Test func serveRefusesWhatCannotWork() throws {
         let fixture = try RoundFixture()
         defer { fixture.remove() }
