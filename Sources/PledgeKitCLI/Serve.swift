@@ -127,12 +127,19 @@ struct Serve: ParsableCommand {
             history: history.map { URL(fileURLWithPath: $0) }, out: URL(fileURLWithPath: out), state: stateURL)
         let printedHost = Self.hostForURL(address.host)
         try Self.blocking {
-            let app = try await buildApplication(round: round, listen: address, baseURL: baseURL) { channel in
-                // The real port (port 0 picks a free one): scripts and tests read this one line.
-                let port = channel.localAddress?.port ?? address.port
-                Terminal.result("待ち受け: http://\(printedHost):\(port)/")
+            do {
+                try await runServer(round: round, listen: address, baseURL: baseURL) { port in
+                    // The real port (port 0 picks a free one): scripts and tests read this one line.
+                    Terminal.result("待ち受け: http://\(printedHost):\(port)/")
+                }
+            } catch let error as RoundEngineError {
+                throw Refusal(.dataErrors, error.message)
+            } catch let error as StateError {
+                throw Refusal(.cannotWrite, error.message)
+            } catch let error as ListenError {
+                throw Refusal(.usage, "\(address.host):\(address.port) で待ち受けできません（\(error.reason)）。"
+                              + "ほかのプログラムが使っていないか確かめるか、--listen で別のポートを指定してください。")
             }
-            try await app.runService()
         }
     }
 
@@ -145,7 +152,11 @@ struct Serve: ParsableCommand {
             done.signal()
         }
         done.wait()
-        if let error = box.error {
+        switch box.error {
+        case nil: return
+        case let error as StateError: throw Refusal(.cannotWrite, error.message)
+        case let error as RoundEngineError: throw Refusal(.dataErrors, error.message)
+        case let error?:
             if error is Refusal || error is ExitCode { throw error }
             throw Refusal(.usage, String(describing: error))
         }

@@ -50,6 +50,26 @@ public func buildApplication(
                        onServerRunning: onServerRunning, logger: logger)
 }
 
+/// Builds the application and serves until SIGTERM or SIGINT (then ends cleanly). `onListening`
+/// gets the port actually bound (port 0 picks a free one). A failure to open the state folder or
+/// read the plan is thrown as is; a failure to listen as ListenError.
+public func runServer(round: RoundConfiguration, settings: ServerSettings = ServerSettings(), listen: ListenAddress,
+                      baseURL: String?, onListening: @escaping @Sendable (Int) -> Void) async throws {
+    let app = try await buildApplication(round: round, settings: settings, listen: listen, baseURL: baseURL) { channel in
+        onListening(channel.localAddress?.port ?? listen.port)
+    }
+    do {
+        try await app.runService()
+    } catch {
+        throw ListenError(reason: String(describing: error))
+    }
+}
+
+/// The server could not listen (the port is taken, the address is not this machine's).
+public struct ListenError: Error, Sendable {
+    public var reason: String
+}
+
 /// The command line's other uses of the state folder (no server runs).
 public enum StateCommands {
     /// Stores the office password's slow salted hash.

@@ -125,6 +125,29 @@ import Testing
         }
     }
 
+    @Test func theAuditLogSaysWhoDidWhat() async throws {
+        let fixture = try RoundFixture()
+        defer { fixture.remove() }
+        let token = try await fixture.link(for: "行政監理室")
+        try await fixture.app().test(.router) { client in
+            var office = Browser(client)
+            _ = try await office.signIn(password: "wrong-password")
+            try await office.signIn(password: fixture.password)
+            var department = Browser(client)
+            _ = try await department.open(link: token)
+            let page = try await department.get("/department")
+            _ = try await department.upload("/department/uploads", fields: [("csrf", Browser.csrf(in: page) ?? "")],
+                                            files: [("file", "<b>名前</b>.csv", Data(RoundFixture.gyosei.utf8))])
+            let log = try await office.get("/office/audit")
+            #expect(log.status == .ok)
+            #expect(log.text.contains(#"<table id="audit-log">"#))
+            for action in ["パスワード設定", "サインイン失敗", "サインイン", "リンクを開いた", "アップロード"] {
+                #expect(log.text.contains("<td>\(action)</td>"), "\(action)")
+            }
+            #expect(log.text.contains("&lt;b&gt;名前&lt;/b&gt;.csv") && !log.text.contains("<b>名前</b>"))
+        }
+    }
+
     @Test func theLinkCommandsShowALinkOnlyWhenTheyMakeIt() async throws {
         let fixture = try RoundFixture()
         defer { fixture.remove() }

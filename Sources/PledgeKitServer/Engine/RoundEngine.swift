@@ -145,8 +145,10 @@ public struct RoundEngine: Sendable {
     }
 
     /// `merge` on the round's inboxes into --out, with the options `merge` would be given for the
-    /// same command line: the outputs are byte for byte what `merge` writes.
-    public func merge(inboxes: [URL]) -> RunResult {
+    /// same command line: the outputs are byte for byte what `merge` writes. Progress is one step
+    /// today (the library's progress line prints to a terminal); 5–95 % is the merge's share.
+    public func merge(inboxes: [URL], progress: @escaping @Sendable (RunProgress) -> Void) -> RunResult {
+        progress(RunProgress(stage: "集計しています", percent: 5))
         let outcome = MergePipeline.run(mergeOptions(inboxes: inboxes, out: round.out), progress: nil)
         let overall = outcome.details.model.flatMap { model in
             model.progress.overall.map { "\(model.year.label) 全体の進捗: \($0.formatted(digits: model.layout.averaging.overallDigits))%" }

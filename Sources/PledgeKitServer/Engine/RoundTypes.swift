@@ -94,18 +94,17 @@ public struct RunResult: Sendable, Codable {
     public var headline: String?
 }
 
-/// The coarse stages of a merge run, for the progress bar.
-public enum RunStage: Int, Sendable, Codable, CaseIterable {
-    case preparing = 0, merging, saving, done
+/// Where a merge run is, for the progress bar: the stage a clerk reads, and how far, 0–100.
+public struct RunProgress: Sendable, Equatable {
+    public var stage: String
+    public var percent: Int
 
-    public var japanese: String {
-        switch self {
-        case .preparing: "提出ファイルをそろえています"
-        case .merging: "集計しています"
-        case .saving: "出力を保存しています"
-        case .done: "完了"
-        }
+    public init(stage: String, percent: Int) {
+        self.stage = stage
+        self.percent = min(max(percent, 0), 100)
     }
 
-    public static var total: Int { RunStage.allCases.count - 1 }
+    public static let preparing = RunProgress(stage: "提出ファイルをそろえています", percent: 0)
+    public static let saving = RunProgress(stage: "出力を保存しています", percent: 95)
+    public static let done = RunProgress(stage: "完了", percent: 100)
 }

@@ -39,8 +39,11 @@ enum SessionGate {
     static func department(_ request: Request, server: RoundServer) async throws -> (Session, String) {
         guard let session = try await session(request, server: server), session.kind == .department,
               let department = session.department else {
+            // Right after a link opened from another site (webmail), a browser may hold back the
+            // SameSite=Strict cookie on the redirect; a click from this page sends it.
             throw PageError(.unauthorized, "部署のリンクから開いてください",
-                            "企画担当から届いた部署専用のリンクを開き直してください。リンクが無効になったときは企画担当にお問い合わせください。")
+                            "メールのリンクを開いた直後にこの画面が出たときは、下の「最初のページへ戻る」を押してください。"
+                            + "それでも開かないときは、企画担当から届いた部署専用のリンクを開き直してください。リンクが無効になったときは企画担当にお問い合わせください。")
         }
         return (session, department)
     }

@@ -6,7 +6,7 @@ import Mustache
 /// run time) and the HTML responses made from them.
 struct PageRenderer: Sendable {
     enum Page: String, CaseIterable, Sendable {
-        case signIn, error, department, uploadResult, officeStatus, officeUploads, figures, reconciliation, runs, run, links
+        case signIn, error, department, uploadResult, officeStatus, officeUploads, figures, reconciliation, runs, run, links, auditLog
 
         var template: String {
             switch self {
@@ -21,6 +21,7 @@ struct PageRenderer: Sendable {
             case .runs: RunsTemplate.text
             case .run: RunTemplate.text
             case .links: LinksTemplate.text
+            case .auditLog: AuditLogTemplate.text
             }
         }
     }

@@ -10,7 +10,11 @@ actor RoundRuns {
     let state: RoundState
     let snapshot: RoundSnapshot
     let settings: ServerSettings
-    private var current: (id: Int64, stage: RunStage)?
+    /// The run going on; its progress is written by the merge's threads, read by requests.
+    private var current: Int64?
+    private let progress = ProgressCell()
+    /// Set while a run is being recorded: the actor may take another request at that `await`.
+    private var starting = false
 
     init(engine: RoundEngine, state: RoundState, snapshot: RoundSnapshot, settings: ServerSettings) {
         self.engine = engine
@@ -21,23 +25,26 @@ actor RoundRuns {
 
     /// Starts a run and returns its id at once; refused while another runs.
     func start() async throws -> Int64 {
-        if let current {
-            throw PageError(.conflict, "集計は実行中です", "実行中の集計（#\(current.id)）が終わってから、もう一度実行してください。")
+        if current != nil || starting {
+            let number = current.map { "（#\($0)）" } ?? ""
+            throw PageError(.conflict, "集計は実行中です", "実行中の集計\(number)が終わってから、もう一度実行してください。")
         }
+        starting = true
+        defer { starting = false }
         let folder = state.folder
         let id = try await state.runs.start(at: settings.now()) { folder.run($0).path }
-        current = (id, .preparing)
+        progress.set(.preparing)
+        current = id
         try await state.audit.record("企画担当", "run_started", "#\(id)", at: settings.now())
         Task { await self.perform(id) }
         return id
     }
 
-    /// The stage of the run going on, if `id` is it.
-    func stage(of id: Int64) -> RunStage? {
-        current?.id == id ? current?.stage : nil
+    /// The progress of the run going on, if `id` is it.
+    func progress(of id: Int64) -> RunProgress? {
+        current == id ? progress.get() : nil
     }
 
-    var isRunning: Bool { current != nil }
 
     private func perform(_ id: Int64) async {
         let folder = state.folder.run(id)
@@ -61,11 +68,10 @@ actor RoundRuns {
         guard !inboxes.isEmpty else {
             return RunResult(succeeded: false, refusal: Self.nothingToMerge, written: [], problems: [], headline: nil)
         }
-        current = (id, .merging)
-        let engine = self.engine
-        let result = try await Offload.run { engine.merge(inboxes: inboxes) }
+        let engine = self.engine, cell = progress
+        let result = try await Offload.run { engine.merge(inboxes: inboxes) { cell.set($0) } }
         guard result.succeeded else { return result }
-        current = (id, .saving)
+        progress.set(.saving)
         let out = engine.round.out
         try await Offload.run {
             let outputs = folder.appendingPathComponent("outputs", isDirectory: true)
@@ -88,5 +94,23 @@ enum RunFiles {
 
     static func output(_ name: String, run folder: URL) -> URL {
         folder.appendingPathComponent("outputs", isDirectory: true).appendingPathComponent(name)
+    }
+}
+
+/// The latest progress of the run going on, set from whichever thread the merge reports on.
+final class ProgressCell: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = RunProgress.preparing
+
+    func set(_ progress: RunProgress) {
+        lock.lock()
+        defer { lock.unlock() }
+        value = progress
+    }
+
+    func get() -> RunProgress {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
     }
 }

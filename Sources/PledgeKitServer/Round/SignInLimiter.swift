@@ -20,6 +20,8 @@ actor SignInLimiter {
     func failed(_ client: String, at time: Date) {
         prune(client, at: time)
         failures[client, default: []].append(time)
+        // Addresses that stopped trying are forgotten now and then, so the table stays small.
+        if failures.count > 10_000 { for other in Array(failures.keys) { prune(other, at: time) } }
     }
 
     func succeeded(_ client: String) {

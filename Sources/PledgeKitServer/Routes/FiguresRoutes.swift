@@ -16,7 +16,8 @@ enum FiguresRoutes {
                                     rowClass: row.isOverall ? "overall" : row.isPolicy ? "policy" : "pledge",
                                     values: row.values.map { FiguresView.Value(text: $0.isEmpty ? "—" : $0) })
                 },
-                chart: PolicyChart(figures: figures), headlines: figures.headlines)
+                chart: PolicyChart(figures: figures), headlines: figures.headlines,
+                noFigures: figures.refusal == nil && figures.rows.isEmpty && figures.headlines.isEmpty)
             return server.pages.render(.figures, view)
         }
 
@@ -68,6 +69,7 @@ struct FiguresView: Sendable {
     var rows: [Row]
     var chart: PolicyChart?
     var headlines: [String]
+    var noFigures: Bool
 }
 
 struct ReconciliationView: Sendable {

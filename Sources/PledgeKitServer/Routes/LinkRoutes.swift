@@ -10,6 +10,16 @@ enum LinkRoutes {
             return try await page(server: server, session: session, newLink: nil, message: nil)
         }
 
+        router.get("/office/audit") { request, _ -> Response in
+            let session = try await SessionGate.office(request, server: server)
+            let entries = try await server.state.audit.recent(500).map { entry in
+                AuditLogView.Entry(time: JapaneseTime.format(entry.time), actor: entry.actor, action: AuditLogView.japanese(entry.action),
+                                   detail: entry.detail)
+            }
+            return server.pages.render(.auditLog, AuditLogView(chrome: server.pages.chrome("操作の記録", office: session),
+                                                               count: 500, entries: entries))
+        }
+
         router.post("/office/links/revoke") { request, _ -> Response in
             let session = try await SessionGate.office(request, server: server)
             let form = try await FormFields.read(request)
@@ -84,4 +94,28 @@ struct LinksView: Sendable {
     var newLink: NewLink?
     var message: String?
     var rows: [Row]
+}
+
+struct AuditLogView: Sendable {
+    struct Entry: Sendable { var time: String; var actor: String; var action: String; var detail: String }
+    var chrome: Chrome
+    var count: Int
+    var entries: [Entry]
+
+    static func japanese(_ action: String) -> String {
+        switch action {
+        case "signin": "サインイン"
+        case "signin_failed": "サインイン失敗"
+        case "signin_blocked": "サインイン拒否（回数制限）"
+        case "upload": "アップロード"
+        case "link_created": "リンク作成"
+        case "link_revoked": "リンク失効"
+        case "link_rotated": "リンク作り直し"
+        case "link_opened": "リンクを開いた"
+        case "run_started": "集計開始"
+        case "run_finished": "集計終了"
+        case "password_set": "パスワード設定"
+        default: action
+        }
+    }
 }

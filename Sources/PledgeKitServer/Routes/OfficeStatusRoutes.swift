@@ -92,7 +92,7 @@ struct StatusRow: Sendable {
         fileName = status.fileName
         uploadHref = status.uploadID.map { "/office/uploads/\($0)" }
         fromInbox = status.fromInbox
-        earlier = status.acceptedEarlier.map { "\($0.originalName)、\(JapaneseTime.format($0.uploadedAt))" }
+        earlier = status.stillTaken
         let sorted = status.problems.filter { $0.severity == .error } + status.problems.filter { $0.severity == .warning }
         problems = sorted.prefix(5).map { Line(severity: $0.severity.rawValue, line: $0.line) }
         more = sorted.count > 5 ? sorted.count - 5 : nil

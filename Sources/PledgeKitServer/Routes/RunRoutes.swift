@@ -24,7 +24,7 @@ enum RunRoutes {
         router.get("/office/runs/:id") { request, context -> Response in
             let session = try await SessionGate.office(request, server: server)
             let run = try await findRun(context, server: server)
-            let stage = await progress(of: run, server: server)
+            let progress = await progress(of: run, server: server)
             let result = run.result
             let files = (result?.succeeded == true ? result?.written ?? [] : []).map {
                 RunView.File(name: $0, href: "/office/runs/\(run.id)/files/\($0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0)")
@@ -33,8 +33,8 @@ enum RunRoutes {
             let ordered = problems.filter { $0.severity == .error } + problems.filter { $0.severity == .warning }
             let view = RunView(
                 chrome: server.pages.chrome("集計 #\(run.id)", office: session, scripts: run.state == .running ? ["/static/run.js"] : []),
-                id: run.id, stateKey: run.state.rawValue, stateLabel: run.state.japanese, progressValue: stage.rawValue,
-                progressMax: RunStage.total, stage: stage.japanese, running: run.state == .running, headline: result?.headline,
+                id: run.id, stateKey: run.state.rawValue, stateLabel: run.state.japanese, progressValue: progress.percent,
+                progressMax: 100, stage: progress.stage, running: run.state == .running, headline: result?.headline,
                 refusal: result?.refusal, files: files, hasFiles: !files.isEmpty,
                 problems: ordered.map { RunView.Line(severity: $0.severity.rawValue, line: $0.line) }, hasProblems: !ordered.isEmpty)
             return server.pages.render(.run, view)
@@ -43,10 +43,10 @@ enum RunRoutes {
         router.get("/office/runs/:id/progress.json") { request, context -> Response in
             _ = try await SessionGate.office(request, server: server)
             let run = try await findRun(context, server: server)
-            let stage = await progress(of: run, server: server)
-            let progress = RunProgress(state: run.state.rawValue, stateLabel: run.state.japanese, stage: stage.japanese,
-                                       done: stage.rawValue, total: RunStage.total)
-            let data = try JSONEncoder().encode(progress)
+            let progress = await progress(of: run, server: server)
+            let json = RunProgressJSON(state: run.state.rawValue, stateLabel: run.state.japanese, stage: progress.stage,
+                                       done: progress.percent, total: 100)
+            let data = try JSONEncoder().encode(json)
             return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
         }
 
@@ -76,13 +76,17 @@ enum RunRoutes {
         return run
     }
 
-    private static func progress(of run: RunRecord, server: RoundServer) async -> RunStage {
-        if run.state != .running { return .done }
-        return await server.runs.stage(of: run.id) ?? .preparing
+    private static func progress(of run: RunRecord, server: RoundServer) async -> RunProgress {
+        switch run.state {
+        case .running: await server.runs.progress(of: run.id) ?? .preparing
+        case .succeeded: .done
+        case .failed, .interrupted: RunProgress(stage: "終了（エラー）", percent: 100)
+        }
     }
 }
 
-struct RunProgress: Codable, Sendable {
+/// `/office/runs/<id>/progress.json`: for scripts and other clients (the page reloads itself).
+struct RunProgressJSON: Codable, Sendable {
     var state: String
     var stateLabel: String
     var stage: String

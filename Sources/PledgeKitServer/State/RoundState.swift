@@ -14,7 +14,23 @@ public struct RoundState: Sendable {
 
     public init(folder: URL, clearingScratch: Bool = false) throws {
         self.folder = StateFolder(folder)
-        try self.folder.prepare(clearingScratch: clearingScratch)
-        database = try StateDatabase(path: self.folder.database)
+        do {
+            try self.folder.prepare(clearingScratch: clearingScratch)
+            database = try StateDatabase(path: self.folder.database)
+        } catch let error as StateError {
+            throw error
+        } catch {
+            throw StateError("状態フォルダ \(folder.path) を使えません（\(Self.reason(error))）。書き込めるフォルダを --state に指定してください。")
+        }
+    }
+
+    /// The system's reason, without Foundation's error-domain wrapping.
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = (nsError.userInfo[NSUnderlyingErrorKey] as? any Error).map({ $0 as NSError }),
+           underlying.domain == NSPOSIXErrorDomain, underlying.code > 0 {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
     }
 }

@@ -8,7 +8,7 @@ public struct SettingsStore: Sendable {
     static let passwordKey = "office_password_bcrypt"
 
     public func setPassword(_ password: String, cost: UInt8) async throws {
-        let hash = Bcrypt.hash(password, cost: cost)
+        let hash = try await Offload.run { Bcrypt.hash(password, cost: cost) }
         try await queue.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", arguments: [Self.passwordKey, hash])
         }
@@ -20,7 +20,8 @@ public struct SettingsStore: Sendable {
 
     public func verifyPassword(_ password: String) async throws -> Bool {
         guard let hash = try await passwordHash() else { return false }
-        return Bcrypt.verify(password, hash: hash)
+        // bcrypt takes a quarter second on purpose: not on the threads that serve the requests.
+        return try await Offload.run { Bcrypt.verify(password, hash: hash) }
     }
 
     private func passwordHash() async throws -> String? {

@@ -16,13 +16,18 @@ public struct UploadVault: Sendable {
         let temporary = folder.appendingPathComponent(".incoming-" + name)
         let target = folder.appendingPathComponent(name)
         try DurableFile.write(data, to: temporary)
-        // link(2), not rename(2): it fails if the name exists, so nothing is ever overwritten.
-        guard link(temporary.path, target.path) == 0 else {
+        // link(2), not rename(2): it fails if the name exists, so nothing is ever overwritten. A
+        // file system without hard links gets rename(2) to the fresh UUID name, which no file has.
+        if link(temporary.path, target.path) == 0 {
+            unlink(temporary.path)
+        } else if [EPERM, EOPNOTSUPP, ENOSYS].contains(errno), access(target.path, F_OK) != 0,
+                  rename(temporary.path, target.path) == 0 {
+            // renamed
+        } else {
             let code = errno
             unlink(temporary.path)
             throw StateError("アップロードされたファイルを保存できません（\(String(cString: strerror(code)))）。")
         }
-        unlink(temporary.path)
         try DurableFile.syncFolder(folder)
         return name
     }

@@ -28,6 +28,7 @@ enum FiguresTemplate {
     {{/chart}}
     {{/hasRows}}
     {{#headlines}}<p class="headline">{{.}}</p>{{/headlines}}
+    {{#noFigures}}<p class="notice" id="no-figures">この様式では総括表の割合はありません。集計を実行すると、様式どおりのブックとCSVを書き出します。</p>{{/noFigures}}
     {{> footer}}
     """
 }

@@ -23,6 +23,7 @@ enum LayoutTemplates {
         <a id="nav-reconciliation" href="/office/reconciliation">照合結果</a>
         <a id="nav-runs" href="/office/runs">集計</a>
         <a id="nav-links" href="/office/links">部署のリンク</a>
+        <a id="nav-audit" href="/office/audit">操作の記録</a>
         <form method="post" action="/office/signout" class="inline">
           <input type="hidden" name="csrf" value="{{csrf}}">
           <button type="submit" class="link-button">サインアウト</button>

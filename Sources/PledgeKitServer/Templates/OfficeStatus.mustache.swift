@@ -14,7 +14,7 @@ enum OfficeStatusTemplate {
         <td class="time">{{time}}</td>
         <td class="file">{{#uploadHref}}<a href="{{uploadHref}}">{{fileName}}</a>{{/uploadHref}}{{^uploadHref}}{{fileName}}{{/uploadHref}}
           {{#fromInbox}}<span class="tag">提出フォルダ</span>{{/fromInbox}}
-          {{#earlier}}<p class="hint">集計には前回の受付済ファイル（{{earlier}}）を使います。</p>{{/earlier}}</td>
+          {{#earlier}}<p class="hint still-taken">集計には{{earlier}}を使います。</p>{{/earlier}}</td>
         <td class="problems">{{#problems}}<p class="problem {{severity}}">{{line}}</p>{{/problems}}{{#more}}<p class="hint">ほか{{more}}件</p>{{/more}}</td>
       </tr>
       {{/rows}}

@@ -5,7 +5,7 @@ enum RunTemplate {
     {{#chrome}}{{> header}}{{/chrome}}
     <h1>集計 #{{id}}</h1>
     <p>状態: <span id="run-state" data-state="{{stateKey}}">{{stateLabel}}</span></p>
-    <p><progress id="run-progress" value="{{progressValue}}" max="{{progressMax}}" data-progress-url="/office/runs/{{id}}/progress.json">{{progressValue}}/{{progressMax}}</progress>
+    <p><progress id="run-progress" value="{{progressValue}}" max="{{progressMax}}" data-progress-url="/office/runs/{{id}}/progress.json">{{progressValue}}%</progress>
       <span id="run-stage">{{stage}}</span></p>
     {{#running}}<p class="hint" id="reload-hint">実行中です。このページを再読み込みすると最新の状態を表示します。</p>{{/running}}
     {{#headline}}<p class="headline">{{headline}}</p>{{/headline}}

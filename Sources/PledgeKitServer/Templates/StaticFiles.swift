@@ -14,6 +14,7 @@ enum StaticFiles {
     table { border-collapse: collapse; width: 100%; background: #fff; margin: 0.5rem 0 1rem; }
     th, td { border: 1px solid #d8dce3; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
     thead th { background: #e9eef5; }
+    td.state, td.time, table#status th[scope=row] { white-space: nowrap; }
     td.figure { text-align: right; font-variant-numeric: tabular-nums; }
     tr.policy td { font-weight: bold; }
     tr.overall td { font-weight: bold; background: #f1f4f8; }
@@ -36,7 +37,7 @@ enum StaticFiles {
     .facts dt { float: left; clear: left; width: 9rem; color: #555; }
     .facts dd { margin-left: 9.5rem; }
     .hint { color: #555; font-size: 0.9rem; }
-    .tag { background: #e9eef5; border-radius: 3px; padding: 0 0.3rem; font-size: 0.8rem; }
+    .tag { white-space: nowrap; background: #e9eef5; border-radius: 3px; padding: 0 0.3rem; font-size: 0.8rem; }
     .drop-zone { border: 2px dashed #9aa8ba; border-radius: 6px; padding: 1rem; margin: 0.5rem 0; background: #fbfcfe; }
     .drop-zone.dragging { border-color: #1f4e79; background: #eef3fb; }
     .button, button { display: inline-block; background: #1f4e79; color: #fff; border: 0; border-radius: 4px;
@@ -80,28 +81,15 @@ enum StaticFiles {
     });
     """
 
-    /// The run page's progress: asks the progress endpoint every second and reloads the page when
-    /// the run has ended (the page then lists the outputs).
+    /// The run page's progress while the run goes on: reloads the page every second (the server
+    /// draws the bar, the stage and, at the end, the outputs). Not fetch(): the CSP has no
+    /// connect-src, so a script may not call the server; the JSON endpoint is for other clients.
     static let runScript = """
     "use strict";
     (function () {
-      var bar = document.getElementById("run-progress");
       var state = document.getElementById("run-state");
-      var stage = document.getElementById("run-stage");
-      if (!bar || !state || state.getAttribute("data-state") !== "running") { return; }
-      function poll() {
-        fetch(bar.getAttribute("data-progress-url"), { credentials: "same-origin", cache: "no-store" })
-          .then(function (response) { return response.json(); })
-          .then(function (progress) {
-            bar.value = progress.done;
-            bar.max = progress.total;
-            stage.textContent = progress.stage;
-            state.textContent = progress.stateLabel;
-            if (progress.state === "running") { setTimeout(poll, 1000); } else { window.location.reload(); }
-          })
-          .catch(function () { setTimeout(poll, 3000); });
-      }
-      setTimeout(poll, 500);
+      if (!state || state.getAttribute("data-state") !== "running") { return; }
+      setTimeout(function () { window.location.reload(); }, 1000);
     })();
     """
 }
