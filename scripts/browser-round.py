@@ -69,14 +69,16 @@ def main():
     work = a.work or tempfile.mkdtemp(prefix="browser-round-")
     os.makedirs(work, exist_ok=True)
     round_ = Round(pledgekit, os.path.abspath(a.screenshots), os.path.abspath(work))
-    status = Checks("browser-round").run(round_.run)
-    round_.close()
-    if status == 0 and not a.work:
-        shutil.rmtree(work, ignore_errors=True)
-    else:
-        print(f"scratch folder kept: {work} (server log {os.path.join(work, 'serve.log')})")
-    print(f"screenshots: {a.screenshots}")
-    return status
+
+    def finish(ok):
+        round_.close()
+        if ok and not a.work:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"scratch folder kept: {work} (server log {os.path.join(work, 'serve.log')})")
+        print(f"screenshots: {a.screenshots}")
+
+    return Checks("browser-round").run(round_.run, finish)
 
 
 class Round:

@@ -59,14 +59,16 @@ def main():
     work = a.work or tempfile.mkdtemp(prefix="serve-kill-")
     os.makedirs(work, exist_ok=True)
     test = KillTest(os.path.abspath(a.pledgekit), os.path.abspath(work), a.merge_kills)
-    status = Checks("serve-kill-test").run(test.run)
-    if test.server:
-        test.server.kill()
-    if status == 0 and not a.work:
-        shutil.rmtree(work, ignore_errors=True)
-    else:
-        print(f"scratch folder kept: {work}")
-    return status
+
+    def finish(ok):
+        if test.server:
+            test.server.kill()
+        if ok and not a.work:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"scratch folder kept: {work}")
+
+    return Checks("serve-kill-test").run(test.run, finish)
 
 
 def sha256(path):

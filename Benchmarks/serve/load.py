@@ -76,14 +76,15 @@ def main():
     timer = threading.Timer(a.hard_timeout, hard_stop)
     timer.daemon = True
     timer.start()
-    checks = Checks("load")
-    status = checks.run(lambda c: run(c, a, pledgekit, data, work, state))
-    timer.cancel()
-    if state.get("server"):
-        state["server"].stop()
-    if not a.work:
-        print(f"state folder: {os.path.join(work, 'state')} (server log {os.path.join(work, 'serve.log')})")
-    return status
+
+    def finish(ok):
+        timer.cancel()
+        if state.get("server"):
+            state["server"].stop()
+        if not a.work:
+            print(f"state folder: {os.path.join(work, 'state')} (server log {os.path.join(work, 'serve.log')})")
+
+    return Checks("load").run(lambda c: run(c, a, pledgekit, data, work, state), finish)
 
 
 def run(c, a, pledgekit, data, work, shared):

@@ -29,8 +29,9 @@ class Checks:
     def equal(self, got, want, label, fatal=True):
         return self.check(got == want, label, f"got {got!r}, want {want!r}", fatal)
 
-    def run(self, body):
-        """Runs body(self); an exception is one more failure. Returns the exit status."""
+    def run(self, body, finish=None):
+        """Runs body(self); an exception is one more failure. Then finish(ok) (clean-up, notes),
+        then the closing line `N passed, M failed`, last. Returns the exit status."""
         try:
             body(self)
         except Abort as e:
@@ -39,8 +40,14 @@ class Checks:
             self.failed += 1
             traceback.print_exc()
             print(f"{self.name}: stopped on an unexpected error", flush=True)
+        ok = self.failed == 0 and self.passed > 0
+        if finish:
+            try:
+                finish(ok)
+            except Exception:
+                traceback.print_exc()
         print(f"{self.passed} passed, {self.failed} failed", flush=True)
-        return 0 if self.failed == 0 and self.passed > 0 else 1
+        return 0 if ok else 1
 
 
 def missing_tool(name, what):
