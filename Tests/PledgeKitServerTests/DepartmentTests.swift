@@ -148,6 +148,29 @@ import Testing
         }
     }
 
+    @Test func anUntouchedTemplateIsKeptButNotTakenIn() async throws {
+        let fixture = try RoundFixture()
+        defer { fixture.remove() }
+        let token = try await fixture.link(for: "財政課")
+        try await fixture.app().test(.router) { client in
+            var browser = Browser(client)
+            _ = try await browser.open(link: token)
+            let page = try await browser.get("/department")
+            let filled = try await browser.upload("/department/uploads", fields: [("csrf", Browser.csrf(in: page) ?? "")],
+                                                  files: [("file", "財政課.csv", Data(RoundFixture.zaisei.utf8))])
+            #expect(try await browser.get(try #require(filled.location)).text.contains(#"data-state="accepted""#))
+            let template = try await browser.get("/department/template.xlsx")
+            let blank = try await browser.upload("/department/uploads", fields: [("csrf", Browser.csrf(in: page) ?? "")],
+                                                 files: [("file", "財政課.xlsx", Data(buffer: template.body))])
+            let result = try await browser.get(try #require(blank.location))
+            #expect(result.text.contains(#"data-state="rejected""#))
+            #expect(result.text.contains("取組が1件も記入されていないため、集計には使いません。"))
+            // The filled file stays in the round.
+            let state = try RoundState(folder: fixture.stateFolder)
+            #expect(try await state.uploads.latestAccepted().map(\.originalName) == ["財政課.csv"])
+        }
+    }
+
     @Test func anotherDepartmentsFileIsRefusedClearly() async throws {
         let fixture = try RoundFixture()
         defer { fixture.remove() }
