@@ -23,6 +23,7 @@ import Testing
             let page = try await browser.get("/department")
             #expect(page.status == .ok)
             #expect(page.text.contains(#"<h1 id="department-name">行政監理室</h1>"#))
+            #expect(page.text.contains("まだ受け付けたファイルはありません。"))
             #expect(page.text.contains(#"<a id="download-template" class="button" href="/department/template.xlsx">"#))
             #expect(page.text.contains(#"<form id="upload-form""#))
             #expect(page.text.contains(#"<input type="file" name="file" id="file""#))
@@ -165,6 +166,8 @@ import Testing
             let result = try await browser.get(try #require(blank.location))
             #expect(result.text.contains(#"data-state="rejected""#))
             #expect(result.text.contains("取組が1件も記入されていないため、集計には使いません。"))
+            let own = try await browser.get("/department")
+            #expect(own.text.contains(#"<p class="notice success" id="current-file">集計に使うファイル: <a href="/department/uploads/1">財政課.csv</a>"#))
             // The filled file stays in the round.
             let state = try RoundState(folder: fixture.stateFolder)
             #expect(try await state.uploads.latestAccepted().map(\.originalName) == ["財政課.csv"])
