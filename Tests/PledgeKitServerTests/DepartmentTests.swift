@@ -23,6 +23,7 @@ import Testing
             let page = try await browser.get("/department")
             #expect(page.status == .ok)
             #expect(page.text.contains(#"<h1 id="department-name">行政監理室</h1>"#))
+            #expect(page.text.contains("まだ受け付けたファイルはありません。"))
             #expect(page.text.contains(#"<a id="download-template" class="button" href="/department/template.xlsx">"#))
             #expect(page.text.contains(#"<form id="upload-form""#))
             #expect(page.text.contains(#"<input type="file" name="file" id="file""#))
@@ -145,6 +146,31 @@ import Testing
             #expect(status.text.contains(#"<tr data-department="こども育成課" class="accepted">"#))
             #expect(status.text.contains(#"<tr data-department="財政課" class="not-submitted">"#))
             #expect(status.text.contains(#"<td class="state not-submitted">未提出</td>"#))
+        }
+    }
+
+    @Test func anUntouchedTemplateIsKeptButNotTakenIn() async throws {
+        let fixture = try RoundFixture()
+        defer { fixture.remove() }
+        let token = try await fixture.link(for: "財政課")
+        try await fixture.app().test(.router) { client in
+            var browser = Browser(client)
+            _ = try await browser.open(link: token)
+            let page = try await browser.get("/department")
+            let filled = try await browser.upload("/department/uploads", fields: [("csrf", Browser.csrf(in: page) ?? "")],
+                                                  files: [("file", "財政課.csv", Data(RoundFixture.zaisei.utf8))])
+            #expect(try await browser.get(try #require(filled.location)).text.contains(#"data-state="accepted""#))
+            let template = try await browser.get("/department/template.xlsx")
+            let blank = try await browser.upload("/department/uploads", fields: [("csrf", Browser.csrf(in: page) ?? "")],
+                                                 files: [("file", "財政課.xlsx", Data(buffer: template.body))])
+            let result = try await browser.get(try #require(blank.location))
+            #expect(result.text.contains(#"data-state="rejected""#))
+            #expect(result.text.contains("取組が1件も記入されていないため、集計には使いません。"))
+            let own = try await browser.get("/department")
+            #expect(own.text.contains(#"<p class="notice success" id="current-file">集計に使うファイル: <a href="/department/uploads/1">財政課.csv</a>"#))
+            // The filled file stays in the round.
+            let state = try RoundState(folder: fixture.stateFolder)
+            #expect(try await state.uploads.latestAccepted().map(\.originalName) == ["財政課.csv"])
         }
     }
 

@@ -26,7 +26,14 @@ struct UploadDesk: Sendable {
             let storedName = try vault.store(data, extension: fileExtension)
             return (storedName, engine.check(file: vault.url(of: storedName), displayName: displayName))
         }
-        let (department, refusal) = decide(summary, sender: sender)
+        let decided = decide(summary, sender: sender)
+        let department = decided.department
+        var refusal = decided.refusal
+        // An untouched template checks clean (its rows are skipped), but taken in it would replace
+        // the department's filled file with nothing.
+        if refusal == nil && summary.isClean && summary.activityCount == 0 {
+            refusal = "取組が1件も記入されていないため、集計には使いません。提出票に取組事業内容と評価を記入してからアップロードしてください。"
+        }
         let outcome: UploadOutcome = refusal != nil || !summary.isClean ? .rejected
             : summary.warningCount > 0 ? .acceptedWithWarnings : .accepted
         let now = settings.now()

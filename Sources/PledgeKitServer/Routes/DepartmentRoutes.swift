@@ -13,7 +13,8 @@ enum DepartmentRoutes {
                 chrome: departmentChrome(server, department, session: session, scripts: ["/static/upload.js"]),
                 department: department, templateName: server.engine.templateFileName(for: department),
                 measures: info?.measures ?? [], measureCount: info?.measures.count ?? 0, csrf: session.csrfToken,
-                maxMB: server.settings.maxUploadBytes >> 20, uploads: uploads.map(UploadRow.init), hasUploads: !uploads.isEmpty)
+                maxMB: server.settings.maxUploadBytes >> 20, uploads: uploads.map(UploadRow.init), hasUploads: !uploads.isEmpty,
+                current: uploads.first { $0.outcome.isAccepted }.map(UploadRow.init))
             return server.pages.render(.department, view)
         }
 
@@ -64,4 +65,6 @@ struct DepartmentView: Sendable {
     var maxMB: Int
     var uploads: [UploadRow]
     var hasUploads: Bool
+    /// The upload the round takes (the latest accepted), if any.
+    var current: UploadRow?
 }

@@ -3,6 +3,8 @@ enum DepartmentTemplate {
     static let text = """
     {{#chrome}}{{> header}}{{/chrome}}
     <h1 id="department-name">{{department}}</h1>
+    {{#current}}<p class="notice success" id="current-file">集計に使うファイル: <a href="/department/uploads/{{id}}">{{name}}</a>（{{time}} 受付）</p>{{/current}}
+    {{^current}}<p class="notice" id="current-file">まだ受け付けたファイルはありません。</p>{{/current}}
     <section class="card">
       <h2>1. 提出票をダウンロードする</h2>
       <p>担当の施策を記入済みの提出票です。取組事業内容と評価を記入して保存してください。</p>
