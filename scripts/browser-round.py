@@ -264,6 +264,20 @@ class Round:
                              or n.startswith("xl/worksheets/"))
             c.check(DEPARTMENT in sheets, f"the template names {DEPARTMENT}", fatal=False)
 
+        # A common first mistake: the template sent back untouched. Kept, not taken in.
+        print("== it uploads the template untouched", flush=True)
+        self.template = os.path.join(self.work, "template", DEPARTMENT + ".xlsx")
+        os.makedirs(os.path.dirname(self.template), exist_ok=True)
+        open(self.template, "wb").write(data)
+        result = self.upload(c, self.template, "untouched template")
+        c.equal(result.get_attribute("data-state"), "rejected", "the untouched template: data-state=rejected")
+        refusal = self.all("#upload-refusal")
+        c.check(refusal and "取組" in refusal[0].text, "the answer says no activity is filled in",
+                refusal[0].text if refusal else "no #upload-refusal", fatal=False)
+        self.shot("upload-template-untouched")
+        d.find_element(By.ID, "back").click()
+        self.find("#department-name")
+
         print("== it uploads a file with a rating of 11", flush=True)
         result = self.upload(c, self.bad, "bad file")
         c.equal(result.get_attribute("data-state"), "rejected", "#upload-result data-state=rejected")
@@ -284,7 +298,8 @@ class Round:
         d.find_element(By.ID, "back").click()
         self.find("#department-name")
         history = [r.find_element(By.CSS_SELECTOR, "td.state").text.strip() for r in self.all("#history tr[data-upload]")]
-        c.equal(history, ["受付済", "エラーあり"], "its history lists both uploads, newest first", fatal=False)
+        c.check(len(history) == 3 and history[0] == "受付済" and history[1] == "エラーあり",
+                "its history lists the three uploads, newest first: 受付済, エラーあり, …", repr(history), fatal=False)
         self.shot("department-history")
 
         print("== the office signs in", flush=True)
@@ -380,7 +395,8 @@ class Round:
             ref = open(os.path.join(self.ref, name), "rb").read()
             c.check(status == 200 and body == ref, f"{name} is byte for byte what `pledgekit merge` writes",
                     f"status {status}, {len(body)} bytes vs {len(ref)}; sha256 {sha(body)} vs {sha(ref)}", fatal=False)
-        status, _, body = self.fetch(self.all("#download-zip")[0].get_attribute("href"))
+        zip_href = self.all("#download-zip")[0].get_attribute("href")
+        status, _, body = self.fetch(zip_href)
         c.check(status == 200 and body[:2] == b"PK", "the zip downloads")
         with zipfile.ZipFile(io.BytesIO(body)) as z:
             inside = {os.path.basename(n): z.read(n) for n in z.namelist() if not n.endswith("/")}
@@ -391,6 +407,20 @@ class Round:
         c.equal([(r["id"], r["progress_pct"]) for r in got_summary], [(r["id"], r["progress_pct"]) for r in summary],
                 "the downloaded summary.csv has the reference figures")
         c.check(sorted(os.listdir(self.out)) == want, "--out holds the same files after the run", repr(sorted(os.listdir(self.out))))
+
+        print("== the office looks at the record of what was done", flush=True)
+        audit = self.all("#nav-audit")
+        if audit:
+            audit[0].click()
+            time.sleep(0.3)
+            text = d.find_element(By.TAG_NAME, "body").text
+            c.check(DEPARTMENT in text, f"操作の記録 names {DEPARTMENT}'s uploads", fatal=False)
+            self.shot("office-audit")
+        else:
+            print("      (no #nav-audit on this server)", flush=True)
+        d.find_element(By.ID, "nav-runs").click()
+        self.find("#run-form")
+        self.shot("office-runs-after")
 
 
 def check_summary_sheet(c, path, summary):
