@@ -1,17 +1,33 @@
 #!/usr/bin/env bash
 # Installs what pledgekit needs on a fresh Debian 12 machine with Swift: the C libraries it
-# links (libxlsxwriter, libxml2, and SQLite for `serve`'s state through GRDB) and pkg-config. With --with-test-tools it also makes the
-# project-local Python environment .venv/ holding the tools the tests call (frictionless and the
-# readers the comparison tests use), pinned in scripts/test-requirements.txt. Debian's own
-# Python refuses `pip install` (externally-managed-environment), hence the virtual environment,
-# which needs Debian's python3-venv.
+# links (libxlsxwriter, libxml2, and SQLite for `serve`'s state through GRDB) and pkg-config.
+# With --with-test-tools it also makes the project-local Python environment .venv/ holding the
+# tools the tests call (frictionless, the readers the comparison tests use, and Selenium for the
+# browser round), pinned in scripts/test-requirements.txt. Debian's own Python refuses
+# `pip install` (externally-managed-environment), hence the virtual environment, which needs
+# Debian's python3-venv. With --with-browser it also installs Debian's Chromium and its driver
+# (the browser round of `pledgekit serve`, scripts/browser-round.sh), its Japanese words
+# (chromium-l10n: the file button reads ファイルを選択) and a Japanese font (fonts-ipaexfont), so
+# that the screenshots show Japanese rather than boxes. The flags combine:
+#
+#   scripts/install-deps.sh --with-test-tools --with-browser
 set -euo pipefail
 cd "$(dirname "$0")/.."
+with_test_tools=false; with_browser=false
+for arg in "$@"; do
+  case "$arg" in
+    --with-test-tools) with_test_tools=true ;;
+    --with-browser) with_browser=true ;;
+    *) echo "使い方: $0 [--with-test-tools] [--with-browser]" >&2; exit 64 ;;
+  esac
+done
 need_apt=()
-for pkg in libxlsxwriter-dev libxml2-dev libsqlite3-dev pkg-config; do
+wanted=(libxlsxwriter-dev libxml2-dev libsqlite3-dev pkg-config)
+$with_browser && wanted+=(chromium chromium-driver chromium-l10n fonts-ipaexfont)
+for pkg in "${wanted[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
-if [ "${1:-}" = "--with-test-tools" ] && ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
+if $with_test_tools && ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
   need_apt+=(python3-venv)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -20,7 +36,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-if [ "${1:-}" = "--with-test-tools" ]; then
+if $with_test_tools; then
   requirements=scripts/test-requirements.txt
   stamp=.venv/.installed-$(sha1sum "$requirements" | cut -c1-12)
   if [ ! -e "$stamp" ]; then
