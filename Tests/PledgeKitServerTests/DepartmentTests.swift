@@ -166,6 +166,9 @@ import Testing
             let result = try await browser.get(try #require(blank.location))
             #expect(result.text.contains(#"data-state="rejected""#))
             #expect(result.text.contains("取組が1件も記入されていないため、集計には使いません。"))
+            // No errors to fix: the page says why it is not used, and never that its warnings count.
+            #expect(result.text.contains("このファイルは集計には使いません（理由は下に）。"))
+            #expect(!result.text.contains("エラーがあるため") && !result.text.contains("集計には使います"))
             let own = try await browser.get("/department")
             #expect(own.text.contains(#"<p class="notice success" id="current-file">集計に使うファイル: <a href="/department/uploads/1">財政課.csv</a>"#))
             // The filled file stays in the round.

@@ -145,6 +145,7 @@ import Testing
                 #expect(log.text.contains("<td>\(action)</td>"), "\(action)")
             }
             #expect(log.text.contains("&lt;b&gt;名前&lt;/b&gt;.csv") && !log.text.contains("<b>名前</b>"))
+            #expect(!log.text.contains("(accepted") && !log.text.contains("（accepted") && !log.text.contains("rejected）"))
         }
     }
 

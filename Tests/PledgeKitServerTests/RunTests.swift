@@ -122,6 +122,9 @@ import ZIPFoundation
             _ = try await Self.runMerge(&office)
             return (department.cookies, office.cookies)
         }
+        // A kill during an upload leaves a temporary file, never answered: the restart removes it.
+        let leftover = fixture.stateFolder.appendingPathComponent("uploads/.incoming-cut-short.csv")
+        try Data("部署名,行政".utf8).write(to: leftover)
         // A new server over the same state folder.
         let restarted = try await buildApplication(round: fixture.round, settings: RoundFixture.settings())
         try await restarted.test(.router) { client in
@@ -130,6 +133,7 @@ import ZIPFoundation
             let page = try await department.get("/department")
             #expect(page.status == .ok)
             #expect(page.text.contains("行政監理室.csv"))
+            #expect(!FileManager.default.fileExists(atPath: leftover.path))
             var office = Browser(client)
             office.cookies = officeCookies
             let status = try await office.get("/office")

@@ -19,6 +19,8 @@ struct UploadResultView: Sendable {
     var hasWarnings: Bool
     var errorCount: Int
     var warningCount: Int
+    /// Whether the warned rows are counted: only when the file is taken in.
+    var warningNote: String
     var fileHref: String?
     var backHref: String
     var backLabel: String
@@ -30,8 +32,11 @@ struct UploadResultView: Sendable {
         switch upload.outcome {
         case .accepted: verdict = "受け付けました。問題はありません。"
         case .acceptedWithWarnings: verdict = "受け付けました。警告を確認してください。"
+        case .rejected where upload.refusal != nil && !upload.problems.contains(where: { $0.severity == .error }):
+            verdict = "このファイルは集計には使いません（理由は下に）。ファイルは保管しています。"
         case .rejected: verdict = "エラーがあるため、集計には使いません。直してからもう一度アップロードしてください。"
         }
+        warningNote = upload.outcome.isAccepted ? "確認してください（集計には使います）" : "確認してください"
         departmentLabel = upload.department.isEmpty ? "（判断できません）" : upload.department
         sizeLabel = JapaneseTime.size(upload.size)
         time = JapaneseTime.format(upload.uploadedAt)

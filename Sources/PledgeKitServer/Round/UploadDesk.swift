@@ -42,7 +42,7 @@ struct UploadDesk: Sendable {
             size: data.count, uploadedAt: now, uploader: sender.uploader, outcome: outcome,
             refusal: refusal ?? summary.refusal, problems: summary.problems))
         try await state.audit.record(sender.actor, "upload",
-                                     "#\(record.id) \(displayName) → \(department.isEmpty ? "部署不明" : department)（\(outcome.rawValue)）",
+                                     "#\(record.id) \(displayName) → \(department.isEmpty ? "部署不明" : department)（\(outcome.japanese)）",
                                      at: now)
         return record
     }

@@ -23,6 +23,13 @@ public struct StateFolder: Sendable {
         for folder in [root, uploads, runs, scratch] {
             try files.createDirectory(at: folder, withIntermediateDirectories: true)
         }
+        // An upload cut short by a kill leaves its temporary file; it was never answered (an
+        // answer comes after its rename and its row), so it is nobody's upload.
+        if clearingScratch {
+            for name in (try? files.contentsOfDirectory(atPath: uploads.path)) ?? [] where name.hasPrefix(UploadVault.incomingPrefix) {
+                try? files.removeItem(at: uploads.appendingPathComponent(name))
+            }
+        }
     }
 
     /// A new empty folder under the scratch folder.

@@ -15,6 +15,15 @@ public enum UploadOutcome: String, Sendable, Codable {
     case rejected
 
     public var isAccepted: Bool { self != .rejected }
+
+    /// The word the office reads in the audit log.
+    public var japanese: String {
+        switch self {
+        case .accepted: "受付"
+        case .acceptedWithWarnings: "警告ありで受付"
+        case .rejected: "受け付けず"
+        }
+    }
 }
 
 /// One uploaded file as recorded (a row of `uploads`).

@@ -9,11 +9,13 @@ import Glibc
 /// answer sent: an upload answered 受け付けました survives a SIGKILL or a power cut.
 public struct UploadVault: Sendable {
     let folder: URL
+    /// The temporary name's prefix, until the file is complete and has its own name.
+    static let incomingPrefix = ".incoming-"
 
     /// The stored name.
     public func store(_ data: Data, extension fileExtension: String) throws -> String {
         let name = UUID().uuidString.lowercased() + "." + fileExtension
-        let temporary = folder.appendingPathComponent(".incoming-" + name)
+        let temporary = folder.appendingPathComponent(Self.incomingPrefix + name)
         let target = folder.appendingPathComponent(name)
         try DurableFile.write(data, to: temporary)
         // link(2), not rename(2): it fails if the name exists, so nothing is ever overwritten. A

@@ -21,7 +21,7 @@ enum UploadResultTemplate {
       </ul>
       {{/hasErrors}}
       {{#hasWarnings}}
-      <h2>警告（{{warningCount}}件）: 確認してください（集計には使います）</h2>
+      <h2>警告（{{warningCount}}件）: {{warningNote}}</h2>
       <ul class="problems warnings">
       {{#warnings}}<li class="problem" data-severity="warning">{{line}}</li>
       {{/warnings}}
