@@ -88,6 +88,38 @@ import ZIPFoundation
         }
     }
 
+    @Test func aCancelledMergeWritesNothing() throws {
+        let fixture = try RoundFixture()
+        defer { fixture.remove() }
+        let engine = try RoundEngine(round: fixture.round)
+        let cancellation = Cancellation()
+        cancellation.cancel()
+        let result = engine.merge(inboxes: [fixture.inbox], cancellation: cancellation) { _ in }
+        #expect(!result.succeeded)
+        #expect(result.refusal == "中止しました。何も書き出していません。")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.out.path).isEmpty)
+    }
+
+    @Test func onlyARunningMergeCanBeCancelledAndOnlyWithTheFormToken() async throws {
+        let fixture = try RoundFixture()
+        defer { fixture.remove() }
+        try await fixture.app().test(.router) { client in
+            var office = Browser(client)
+            try await office.signIn(password: fixture.password)
+            let finished = try await Self.runMerge(&office)
+            #expect(finished.text.contains(#"<span id="run-state" data-state="succeeded">完了</span>"#))
+            // Once finished, the page offers no 中止.
+            #expect(!finished.text.contains(#"id="cancel-run""#))
+            let runs = try await office.get("/office/runs")
+            let csrf = Browser.csrf(in: runs) ?? ""
+            #expect(try await office.post("/office/runs/1/cancel", form: []).status == .forbidden)
+            let late = try await office.post("/office/runs/1/cancel", form: [("csrf", csrf)])
+            #expect(late.status == .conflict)
+            #expect(late.text.contains("この集計は実行中ではありません"))
+            #expect(try await office.post("/office/runs/99/cancel", form: [("csrf", csrf)]).status == .notFound)
+        }
+    }
+
     @Test func aRunWithErrorsWritesNothingAndSaysWhy() async throws {
         let fixture = try RoundFixture()
         defer { fixture.remove() }

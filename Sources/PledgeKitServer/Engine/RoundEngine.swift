@@ -147,11 +147,13 @@ public struct RoundEngine: Sendable {
     /// `merge` on the round's inboxes into --out, with the options `merge` would be given for the
     /// same command line: the outputs are byte for byte what `merge` writes. The library's
     /// progress by stage becomes 5–95 % of the run (the server's own steps take the rest).
-    public func merge(inboxes: [URL], progress: @escaping @Sendable (RunProgress) -> Void) -> RunResult {
+    /// `cancellation` stops it between files and stages, --out untouched.
+    public func merge(inboxes: [URL], cancellation: Cancellation = Cancellation(),
+                      progress: @escaping @Sendable (RunProgress) -> Void) -> RunResult {
         progress(RunProgress(stage: "集計しています", percent: 5))
         let outcome = MergePipeline.run(mergeOptions(inboxes: inboxes, out: round.out), progress: { step in
             progress(Self.runProgress(step))
-        })
+        }, cancellation: cancellation)
         let overall = outcome.report.model.flatMap { model in
             model.progress.overall.map { "\(model.year.label) 全体の進捗: \($0.formatted(digits: model.layout.averaging.overallDigits))%" }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PledgeKit
 
 /// 集計: one merge at a time, in the background, through the library (never a subprocess). Each
 /// run keeps the inbox it merged and a copy of its outputs (and their zip) under
@@ -12,6 +13,8 @@ actor RoundRuns {
     let settings: ServerSettings
     /// The run going on; its progress is written by the merge's threads, read by requests.
     private var current: Int64?
+    /// Stops the run going on when the office asks (the merge checks it between files and stages).
+    private var cancellation: Cancellation?
     private let progress = ProgressCell()
     /// Set while a run is being recorded: the actor may take another request at that `await`.
     private var starting = false
@@ -35,9 +38,18 @@ actor RoundRuns {
         let id = try await state.runs.start(at: settings.now()) { folder.run($0).path }
         progress.set(.preparing)
         current = id
+        cancellation = Cancellation()
         try await state.audit.record("企画担当", "run_started", "#\(id)", at: settings.now())
         Task { await self.perform(id) }
         return id
+    }
+
+    /// Asks the run going on to stop; false when `id` is not running (finished, or never was).
+    func cancel(_ id: Int64) async throws -> Bool {
+        guard current == id, let cancellation else { return false }
+        cancellation.cancel()
+        try await state.audit.record("企画担当", "run_cancel_requested", "#\(id)", at: settings.now())
+        return true
     }
 
     /// The progress of the run going on, if `id` is it.
@@ -61,6 +73,7 @@ actor RoundRuns {
             // The row stays `running` and is marked interrupted at the next start.
         }
         current = nil
+        cancellation = nil
     }
 
     private func merge(_ id: Int64, into folder: URL) async throws -> RunResult {
@@ -68,8 +81,8 @@ actor RoundRuns {
         guard !inboxes.isEmpty else {
             return RunResult(succeeded: false, refusal: Self.nothingToMerge, written: [], problems: [], headline: nil)
         }
-        let engine = self.engine, cell = progress
-        let result = try await Offload.run { engine.merge(inboxes: inboxes) { cell.set($0) } }
+        let engine = self.engine, cell = progress, cancellation = self.cancellation ?? Cancellation()
+        let result = try await Offload.run { engine.merge(inboxes: inboxes, cancellation: cancellation) { cell.set($0) } }
         guard result.succeeded else { return result }
         progress.set(.saving)
         let out = engine.round.out

@@ -21,6 +21,17 @@ enum RunRoutes {
             return .redirect(to: "/office/runs/\(id)", type: .normal)
         }
 
+        router.post("/office/runs/:id/cancel") { request, context -> Response in
+            let session = try await SessionGate.office(request, server: server)
+            let form = try await FormFields.read(request)
+            try SessionGate.checkCSRF(form["csrf"], session: session)
+            let run = try await findRun(context, server: server)
+            guard try await server.runs.cancel(run.id) else {
+                throw PageError(.conflict, "この集計は実行中ではありません", "集計 #\(run.id) はすでに終わっています。結果は集計のページで確かめてください。")
+            }
+            return .redirect(to: "/office/runs/\(run.id)", type: .normal)
+        }
+
         router.get("/office/runs/:id") { request, context -> Response in
             let session = try await SessionGate.office(request, server: server)
             let run = try await findRun(context, server: server)
@@ -33,7 +44,7 @@ enum RunRoutes {
             let ordered = problems.filter { $0.severity == .error } + problems.filter { $0.severity == .warning }
             let view = RunView(
                 chrome: server.pages.chrome("集計 #\(run.id)", office: session, scripts: run.state == .running ? ["/static/run.js"] : []),
-                id: run.id, stateKey: run.state.rawValue, stateLabel: run.state.japanese, progressValue: progress.percent,
+                id: run.id, csrf: session.csrfToken, stateKey: run.state.rawValue, stateLabel: run.state.japanese, progressValue: progress.percent,
                 progressMax: 100, stage: progress.stage, running: run.state == .running, headline: result?.headline,
                 refusal: result?.refusal, files: files, hasFiles: !files.isEmpty,
                 problems: ordered.map { RunView.Line(severity: $0.severity.rawValue, line: $0.line) }, hasProblems: !ordered.isEmpty)
@@ -125,6 +136,7 @@ struct RunView: Sendable {
     struct Line: Sendable { var severity: String; var line: String }
     var chrome: Chrome
     var id: Int64
+    var csrf: String
     var stateKey: String
     var stateLabel: String
     var progressValue: Int

@@ -7,7 +7,11 @@ enum RunTemplate {
     <p>状態: <span id="run-state" data-state="{{stateKey}}">{{stateLabel}}</span></p>
     <p><progress id="run-progress" value="{{progressValue}}" max="{{progressMax}}" data-progress-url="/office/runs/{{id}}/progress.json">{{progressValue}}%</progress>
       <span id="run-stage">{{stage}}</span></p>
-    {{#running}}<p class="hint" id="reload-hint">実行中です。このページを再読み込みすると最新の状態を表示します。</p>{{/running}}
+    {{#running}}<p class="hint" id="reload-hint">実行中です。このページを再読み込みすると最新の状態を表示します。</p>
+    <form id="cancel-form" method="post" action="/office/runs/{{id}}/cancel">
+      <input type="hidden" name="csrf" value="{{csrf}}">
+      <button type="submit" id="cancel-run" class="secondary">集計を中止</button>（出力先は変更しません）
+    </form>{{/running}}
     {{#headline}}<p class="headline">{{headline}}</p>{{/headline}}
     {{#refusal}}<p class="notice error" id="run-refusal">{{refusal}}</p>{{/refusal}}
     {{#hasFiles}}
