@@ -98,9 +98,7 @@ import Testing
         try await fixture.app().test(.router) { client in
             var browser = Browser(client)
             _ = try await browser.open(link: token)
-            let page = try await browser.get("/department")
-            let sent = try await browser.upload("/department/uploads", fields: [("csrf", Browser.csrf(in: page) ?? "")],
-                                                files: [("file", "行政監理室.csv", Data(RoundFixture.gyoseiBadRating.utf8))])
+            let sent = try await browser.uploadFromDepartmentPage("行政監理室.csv", Data(RoundFixture.gyoseiBadRating.utf8))
             #expect(sent.status == .seeOther)
             let location = try #require(sent.location)
             #expect(location.hasPrefix("/department/uploads/"))
@@ -130,9 +128,7 @@ import Testing
         try await fixture.app().test(.router) { client in
             var browser = Browser(client)
             _ = try await browser.open(link: token)
-            let page = try await browser.get("/department")
-            let sent = try await browser.upload("/department/uploads", fields: [("csrf", Browser.csrf(in: page) ?? "")],
-                                                files: [("file", "行政監理室.csv", Data(RoundFixture.gyosei.utf8))])
+            let sent = try await browser.uploadFromDepartmentPage("行政監理室.csv", Data(RoundFixture.gyosei.utf8))
             let result = try await browser.get(try #require(sent.location))
             #expect(result.text.contains(#"data-state="accepted""#))
             #expect(result.text.contains("受け付けました"))
@@ -184,9 +180,7 @@ import Testing
         try await fixture.app().test(.router) { client in
             var browser = Browser(client)
             _ = try await browser.open(link: token)
-            let page = try await browser.get("/department")
-            let sent = try await browser.upload("/department/uploads", fields: [("csrf", Browser.csrf(in: page) ?? "")],
-                                                files: [("file", "財政課.csv", Data(RoundFixture.zaisei.utf8))])
+            let sent = try await browser.uploadFromDepartmentPage("財政課.csv", Data(RoundFixture.zaisei.utf8))
             let result = try await browser.get(try #require(sent.location))
             #expect(result.text.contains(#"data-state="rejected""#))
             #expect(result.text.contains("このファイルの部署名は「財政課」です。行政監理室のリンクからは行政監理室のファイルだけを受け付けます。"))
@@ -203,9 +197,7 @@ import Testing
         try await fixture.app().test(.router) { client in
             var gyosei = Browser(client)
             _ = try await gyosei.open(link: own)
-            let page = try await gyosei.get("/department")
-            let sent = try await gyosei.upload("/department/uploads", fields: [("csrf", Browser.csrf(in: page) ?? "")],
-                                               files: [("file", "行政監理室.csv", Data(RoundFixture.gyosei.utf8))])
+            let sent = try await gyosei.uploadFromDepartmentPage("行政監理室.csv", Data(RoundFixture.gyosei.utf8))
             let location = try #require(sent.location)
             var zaisei = Browser(client)
             _ = try await zaisei.open(link: other)
@@ -259,9 +251,7 @@ import Testing
         try await fixture.app().test(.router) { client in
             var browser = Browser(client)
             _ = try await browser.open(link: token)
-            let page = try await browser.get("/department")
-            let response = try await browser.upload("/department/uploads", fields: [("csrf", Browser.csrf(in: page) ?? "")],
-                                                    files: [("file", "report.exe", Data("MZ".utf8))])
+            let response = try await browser.uploadFromDepartmentPage("report.exe", Data("MZ".utf8))
             #expect(response.status == .unsupportedMediaType)
             #expect(response.text.contains(".xlsx"))
         }
@@ -274,9 +264,7 @@ import Testing
         try await fixture.app().test(.router) { client in
             var browser = Browser(client)
             _ = try await browser.open(link: token)
-            let page = try await browser.get("/department")
-            let sent = try await browser.upload("/department/uploads", fields: [("csrf", Browser.csrf(in: page) ?? "")],
-                                                files: [("file", "../../x.xlsx", Data(RoundFixture.gyosei.utf8))])
+            let sent = try await browser.uploadFromDepartmentPage("../../x.xlsx", Data(RoundFixture.gyosei.utf8))
             let result = try await browser.get(try #require(sent.location))
             #expect(result.text.contains("確認結果: ../../x.xlsx"))
             // Nothing was written beside the state folder or the test's folder.
@@ -298,9 +286,7 @@ import Testing
         try await fixture.app().test(.router) { client in
             var browser = Browser(client)
             _ = try await browser.open(link: token)
-            let page = try await browser.get("/department")
-            let sent = try await browser.upload("/department/uploads", fields: [("csrf", Browser.csrf(in: page) ?? "")],
-                                                files: [("file", "\(script).csv", Data(file.utf8))])
+            let sent = try await browser.uploadFromDepartmentPage("\(script).csv", Data(file.utf8))
             var office = Browser(client)
             try await office.signIn(password: fixture.password)
             let pages = [try await browser.get(try #require(sent.location)), try await browser.get("/department"),

@@ -126,6 +126,13 @@ struct Browser {
         return try await post("/office/signin", form: [("csrf", Self.csrf(in: page) ?? ""), ("password", password)])
     }
 
+    /// Uploads one file as a department does: its page for the form token, then the upload form.
+    mutating func uploadFromDepartmentPage(_ name: String, _ data: Data) async throws -> TestResponse {
+        let page = try await get("/department")
+        return try await upload("/department/uploads", fields: [("csrf", Self.csrf(in: page) ?? "")],
+                                files: [("file", name, data)])
+    }
+
     /// Opens a department link (the session cookie is kept).
     mutating func open(link token: String) async throws -> TestResponse {
         try await get("/d/\(token)")
