@@ -399,9 +399,19 @@ extension Reconciler {
             guard let number = departmentNumbers[key] else { continue }
             for leaf in leaves where assignedDepartments[leaf.id]?.contains(number) == true
                 && !reported.contains(leaf.id) && !withErrors.contains(plan.format(leaf.id)) {
-                diagnostics.warning(.measureUnreported, at: SourceLocation(file: submission.file), measureID: plan.format(leaf.id),
-                                    department: sender,
-                                    "担当の施策 \(plan.format(leaf.id))「\(leaf.title)」の取組が記入されていません（このままでは未提出として扱われます）。")
+                let others = leaf.departments.filter { Departments.key($0) != key }
+                // A measure shared with other departments is often reported by one of them only (the
+                // published reports do so): worth telling, not a warning that merge would not give.
+                if others.isEmpty {
+                    diagnostics.warning(.measureUnreported, at: SourceLocation(file: submission.file), measureID: plan.format(leaf.id),
+                                        department: sender,
+                                        "担当の施策 \(plan.format(leaf.id))「\(leaf.title)」の取組が記入されていません（このままでは未提出として扱われます）。")
+                } else {
+                    diagnostics.info(.measureUnreported, at: SourceLocation(file: submission.file), measureID: plan.format(leaf.id),
+                                     department: sender,
+                                     "担当の施策 \(plan.format(leaf.id))「\(leaf.title)」の取組が記入されていません"
+                                     + "（ほかの担当部署 \(others.joined(separator: "・")) の取組で集計されます）。")
+                }
             }
         }
     }
