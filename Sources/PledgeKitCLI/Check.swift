@@ -31,14 +31,15 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        let progress = format.progressLine
         let outcome = CheckPipeline.run(CheckOptions(
             files: files.map { URL(fileURLWithPath: $0) }, plan: planOptions.planURL, year: year,
-            layout: try planOptions.loadLayout()), progress: ProgressLine().sink)
+            layout: try planOptions.loadLayout()), progress: progress.sink)
+        progress.finish()
         if format.json { Terminal.finish(json: outcome) }
         Terminal.diagnostics(outcome.diagnostics, includeInfo: verbose)
         if let reconciliation = outcome.report.reconciliation {
-            let errors = outcome.diagnostics.filter { $0.severity == .error }.count
-            let warnings = outcome.diagnostics.filter { $0.severity == .warning }.count
+            let (errors, warnings) = (outcome.count(.error), outcome.count(.warning))
             Terminal.result("確認: \(reconciliation.countedFiles.count)ファイル、取組 \(reconciliation.activities.count)件、"
                 + "エラー \(errors)件、警告 \(warnings)件")
         }

@@ -57,7 +57,7 @@ struct Merge: ParsableCommand {
         options.history = (previous.count > 1 ? previous : []).map { URL(fileURLWithPath: $0) }
             + history.map { URL(fileURLWithPath: $0) }
         options.commitHooks = DebugCommitHooks.fromEnvironment
-        let progress = ProgressLine(enabled: !format.json && isatty(STDERR_FILENO) == 1)
+        let progress = format.progressLine
         let outcome = MergePipeline.run(options, progress: progress.sink)
         progress.finish()
         if format.json { Terminal.finish(json: outcome) }
@@ -65,11 +65,11 @@ struct Merge: ParsableCommand {
         if let reconciliation = outcome.report.reconciliation {
             Terminal.result("読み込み: \(reconciliation.countedFiles.count)ファイル（置き換え \(reconciliation.supersededFiles.count)）、"
                 + "\(reconciliation.rowsRead)行（集計 \(reconciliation.activities.count)、空行・対象外 \(reconciliation.rowsSkipped)、"
-                + "エラー \(reconciliation.rowsRead - reconciliation.activities.count - reconciliation.rowsSkipped)）")
+                + "エラー \(reconciliation.rowsRejected)）")
         }
         if !outcome.diagnostics.isEmpty || outcome.report.reconciliation != nil {
             let counts = Diagnostic.Severity.allCases.map { severity in
-                "\(severity.japanese) \(outcome.diagnostics.filter { $0.severity == severity }.count)"
+                "\(severity.japanese) \(outcome.count(severity))"
             }
             Terminal.result("照合結果: " + counts.joined(separator: "、"))
         }

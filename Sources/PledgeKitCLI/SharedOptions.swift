@@ -23,6 +23,9 @@ struct PlanOptions: ParsableArguments {
 struct OutputFormatOptions: ParsableArguments {
     @Flag(name: .long, help: "結果を JSON で標準出力に書きます（項目は docs/json.md）。終了ステータスは同じです。")
     var json = false
+
+    /// The progress line on a terminal's stderr; none with `--json`, whose stdout is for a program.
+    var progressLine: ProgressLine { ProgressLine(enabled: !json && isatty(STDERR_FILENO) == 1) }
 }
 
 extension FiscalYear: ExpressibleByArgument {

@@ -234,10 +234,8 @@ import Testing
         try await fixture.app(settings: RoundFixture.settings(maxUpload: 1 << 20)).test(.router) { client in
             var browser = Browser(client)
             _ = try await browser.open(link: token)
-            let page = try await browser.get("/department")
             let big = Data(repeating: UInt8(ascii: "a"), count: (1 << 20) + 200_000)
-            let response = try await browser.upload("/department/uploads", fields: [("csrf", Browser.csrf(in: page) ?? "")],
-                                                    files: [("file", "行政監理室.csv", big)])
+            let response = try await browser.uploadFromDepartmentPage("行政監理室.csv", big)
             #expect(response.status == .contentTooLarge)
             #expect(response.text.contains("ファイルが大きすぎます"))
             #expect(response.text.contains("1 MBまで"))

@@ -69,7 +69,7 @@ struct RowCounts: Encodable {
         read = reconciliation.rowsRead
         counted = reconciliation.activities.count
         skipped = reconciliation.rowsSkipped
-        errors = read - counted - skipped
+        errors = reconciliation.rowsRejected
     }
 }
 

@@ -61,8 +61,7 @@ public enum TemplatePipeline {
                     continue
                 }
                 fileNames[Normalize.key(name)] = department
-                let template = SubmissionTemplate(plan: plan, year: options.year, layout: options.layout, department: department)
-                output.add(name, try template.render())
+                output.add(name, try workbook(for: department, plan: plan, year: options.year, layout: options.layout))
             }
             if diagnostics.hasErrors {
                 return TemplateOutcome(status: .dataErrors, diagnostics: diagnostics.sorted,

@@ -16,4 +16,7 @@ public struct Reconciliation: Sendable {
     /// Rows read below a header, counted as activities or deliberately skipped (blank template rows).
     public var rowsRead: Int
     public var rowsSkipped: Int
+
+    /// Rows read that are neither counted nor skipped: each has an error of its own.
+    public var rowsRejected: Int { rowsRead - activities.count - rowsSkipped }
 }

@@ -23,8 +23,9 @@ enum WorkbookCellLimits {
         let room = characters - prefix.count
         for located in model.activities {
             let text = located.activity.text
-            // UTF-16 units first: a character is at least one, and counting characters is slow.
-            guard text.utf16.count > room, text.count > room else { continue }
+            // Bytes first (known without a scan), then UTF-16 units: a character is at least one of
+            // each, and counting characters is slow.
+            guard text.utf8.count > room, text.utf16.count > room, text.count > room else { continue }
             diagnostics.error(.textTooLongForCell, at: located.location, measureID: model.plan.format(located.activity.measure),
                               department: located.activity.department,
                               "取組の内容が\(text.count)文字あり、公表用ブックでは行頭の「\(prefix)」を加えると"

@@ -115,8 +115,8 @@ public struct RoundEngine: Sendable {
     }
 
     /// The figures as they stand, nothing written (the merge's prepare step: read, reconcile,
-    /// compute). `scratch` is not needed by the library any more; kept for the caller's snapshot.
-    public func preview(inboxes: [URL], scratch: URL) -> Figures {
+    /// compute).
+    public func preview(inboxes: [URL]) -> Figures {
         let outcome = MergePipeline.prepare(mergeOptions(inboxes: inboxes, out: round.out))
         let problems = outcome.diagnostics.map { problem($0, renaming: "", to: "") }
         guard let model = outcome.report.model else {

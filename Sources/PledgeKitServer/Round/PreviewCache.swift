@@ -26,7 +26,7 @@ actor PreviewCache {
         if inboxes.isEmpty {
             figures = Figures(yearLabels: [], rows: [], headlines: [], problems: [], refusal: RoundRuns.nothingToMerge)
         } else {
-            figures = try await Offload.run { engine.preview(inboxes: inboxes, scratch: scratch) }
+            figures = try await Offload.run { engine.preview(inboxes: inboxes) }
         }
         cached = (key, figures)
         return figures
