@@ -29,7 +29,7 @@ struct Merge: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("前年度の summary.csv（または公表用ブック）。前年度の列に使います。任期の前の年度も、くり返して指定できます。", valueName: "ファイル"))
     var previous: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("任期の過去の年度の summary.csv または公表用ブックを入れたフォルダ（すべての年度を表示します）。", valueName: "フォルダ"))
+    @Option(name: .long, help: ArgumentHelp("任期の過去の年度の summary.csv または公表用ブックを入れたフォルダ（すべての年度を表示します。くり返して指定できます）。", valueName: "フォルダ"))
     var history: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("CSVの文字コード: utf-8、utf-8-bom（既定）、cp932。", valueName: "文字コード"))

@@ -4,17 +4,7 @@ struct PledgeKitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pledgekit",
         abstract: "市長公約の取組状況を各課の提出ファイルから集計し、公表用のブックとオープンデータCSVを作ります。",
-        discussion: """
-        コマンド:
-          template  各課に送る提出票（部署名.xlsx）を作ります。
-          check     各課が提出前に自部署のファイルを確認します。
-          merge     提出ファイルを集計し、公表用のブックとCSVを書き出します。
-          audit     公表済みの報告書の数値の食い違いを点検します。
-          serve     その年度の提出をWebページで受け付けます（部署のアップロード、提出状況、集計）。
-        各コマンドの説明は pledgekit <コマンド> --help で表示します。
-
-        \(ExitStatus.table)
-        """,
+        discussion: ExitStatus.table,
         subcommands: [Merge.self, Template.self, Check.self, Audit.self, Serve.self],
         helpNames: [.short, .long])
 
@@ -23,7 +13,11 @@ struct PledgeKitCommand: ParsableCommand {
     var version = false
 
     func run() throws {
-        guard version else { throw CleanExit.helpRequest(self) }
+        guard version else {
+            // A bare `pledgekit`: the commands, as `pledgekit --help` lists them.
+            Terminal.result(JapaneseHelp.text(subcommand: nil), newline: false)
+            return
+        }
         Terminal.result(PledgeKitVersion.current)
     }
 }

@@ -8,6 +8,10 @@ import PledgeKit
 enum PledgeKitMain {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let help = HelpRequest(arguments) {
+            Terminal.result(JapaneseHelp.text(subcommand: help.subcommand), newline: false)
+            exit(0)
+        }
         var command: ParsableCommand
         do {
             command = try PledgeKitCommand.parseAsRoot(arguments)
@@ -28,10 +32,10 @@ enum PledgeKitMain {
             exit(ExitStatus.code(for: refusal.status))
         }
         if let code = error as? ExitCode { exit(code.rawValue) }
-        // --help, --version and a bare `pledgekit`: the parser prints them and exits 0.
+        // The parser's own clean exits (`--experimental-dump-help`, completion scripts) print what they print.
         if PledgeKitCommand.exitCode(for: error) == .success { PledgeKitCommand.exit(withError: error) }
         Terminal.problem("エラー " + UsageMessage.japanese(PledgeKitCommand.message(for: error)))
-        let subcommand = arguments.first { ["merge", "check", "template", "audit", "serve"].contains($0) }
+        let subcommand = arguments.first { HelpRequest.subcommands.contains($0) }
         Terminal.problem("使い方は pledgekit \(subcommand.map { $0 + " " } ?? "")--help で表示します。")
         exit(ExitStatus.code(for: .usage))
     }
@@ -72,5 +76,24 @@ enum UsageMessage {
         guard let regex = try? NSRegularExpression(pattern: pattern),
               let found = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
         return (1..<found.numberOfRanges).compactMap { Range(found.range(at: $0), in: text).map { String(text[$0]) } }
+    }
+}
+
+/// `-h`, `--help`, `help [コマンド]` or nothing at all: the Japanese help (`JapaneseHelp`), printed
+/// before the parser sees the line, whose own help is English.
+struct HelpRequest {
+    /// The commands as the parser names them (worked out only when needed: it decodes the parser's description).
+    static var subcommands: [String] {
+        JapaneseHelp.description(of: PledgeKitCommand.self).subcommands.map(\.commandName).filter { $0 != "help" }
+    }
+
+    var subcommand: String?
+
+    init?(_ arguments: [String]) {
+        let beforeTerminator = arguments.prefix { $0 != "--" }
+        guard arguments.isEmpty || arguments.first == "help" || beforeTerminator.contains("-h")
+            || beforeTerminator.contains("--help") else { return nil }
+        let known = Self.subcommands
+        subcommand = beforeTerminator.first { known.contains($0) }
     }
 }

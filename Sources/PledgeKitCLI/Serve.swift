@@ -31,10 +31,10 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("layout.yaml を入れたレイアウトのフォルダ（省略時は苫小牧市の様式）。", valueName: "フォルダ"))
     var layout: String?
 
-    @Option(name: .long, help: ArgumentHelp("任期の過去の年度の summary.csv または公表用ブックを入れたフォルダ。", valueName: "フォルダ"))
+    @Option(name: .long, help: ArgumentHelp("任期の過去の年度の summary.csv または公表用ブックを入れたフォルダ（くり返して指定できます）。", valueName: "フォルダ"))
     var history: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("前年度の summary.csv（または公表用ブック）。", valueName: "ファイル"))
+    @Option(name: .long, help: ArgumentHelp("前年度の summary.csv（または公表用ブック）。任期の前の年度も、くり返して指定できます。", valueName: "ファイル"))
     var previous: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("集計の出力先のフォルダ（merge の --out と同じ）。", valueName: "フォルダ"))

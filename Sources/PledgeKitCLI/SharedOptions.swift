@@ -33,4 +33,7 @@ extension FiscalYear: ExpressibleByArgument {
     public static var defaultCompletionKind: CompletionKind { .default }
 }
 
-extension CSVEncoding: ExpressibleByArgument {}
+extension CSVEncoding: ExpressibleByArgument {
+    /// What `--csv-encoding` takes: the open data is never written as UTF-16 (only read from it).
+    public static var allValueStrings: [String] { [CSVEncoding.utf8, .utf8BOM, .cp932].map(\.rawValue) }
+}

@@ -7,8 +7,8 @@ import TableIO
 /// which they happened. Control characters are escaped here, once for every line printed
 /// (`TerminalText`): messages quote cells and paths, and either may hold ESC or BEL.
 enum Terminal {
-    static func result(_ line: String) {
-        FileHandle.standardOutput.write(Data((TerminalText.escaped(line, keepingLineBreaks: true) + "\n").utf8))
+    static func result(_ line: String, newline: Bool = true) {
+        FileHandle.standardOutput.write(Data((TerminalText.escaped(line, keepingLineBreaks: true) + (newline ? "\n" : "")).utf8))
     }
 
     static func problem(_ line: String) {
@@ -48,8 +48,10 @@ enum Terminal {
     /// `CheckReport` in a release build; nothing here is hot.
     @_optimize(none)
     static func finish<Report>(_ outcome: Outcome<Report>) -> Never {
-        // A run refused before reading anything has no diagnostic of its own: its refusal is the error.
-        if let refusal = outcome.refusal { problem(outcome.status == .dataErrors ? refusal : "エラー " + refusal) }
+        // A refusal without diagnostics is the error itself; after diagnostics it sums them up.
+        if let refusal = outcome.refusal {
+            problem(outcome.status == .dataErrors && !outcome.diagnostics.isEmpty ? refusal : "エラー " + refusal)
+        }
         exit(ExitStatus.code(for: outcome.status))
     }
 

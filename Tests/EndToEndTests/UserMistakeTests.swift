@@ -202,7 +202,7 @@ import Testing
         let result = try PledgeKitBinary.run([command, "--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("終了ステータス: 0 成功"))
-        #expect(result.stdout.contains("--plan <計画ファイル>         計画（公約体系）のファイル。"))
+        #expect(result.stdout.contains("  --plan <計画ファイル>  "))
     }
 
     @Test func versionIsPrinted() throws {
@@ -240,6 +240,43 @@ import Testing
     }
 
     // MARK: Floods
+
+    /// `--year R3` on a 令和2年度 inbox: the year asked for is what is wrong, said once (it was 40
+    /// errors and 90 warnings), and nothing is written.
+    @Test func aWrongYearCommonToEveryFileIsOneLine() throws {
+        let scratch = try Self.setUp()
+        let result = try PledgeKitBinary.run(["merge", scratch.path("inbox"), "--plan", scratch.path("plan.csv"),
+                                              "--year", "R3", "--out", scratch.path("out")])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "エラー 40ファイルすべての年度が令和2年度です。集計する年度（令和3年度）の指定を確かめてください。何も書き出していません。\n")
+        try Self.expectOutUntouched(scratch)
+    }
+
+    /// One file of last year among this year's is that file's mistake, named at its cell.
+    @Test func aWrongYearInOneFileIsThatFilesError() throws {
+        let scratch = try Self.setUp()
+        let file = scratch.url.appendingPathComponent("inbox/財政課.csv")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "年度,令和2年度", with: "年度,令和元年度").write(to: file, atomically: true, encoding: .utf8)
+        let result = try Self.merge(scratch)
+        #expect(result.status == .dataErrors)
+        #expect(result.errorLines == ["エラー 財政課.csv!B2: 年度が令和元年度になっていますが、集計する年度は令和2年度です。年度欄を直すか、このファイルを取り除いてください（集計する年度の指定も確認してください）。"])
+        #expect(result.refusal == "エラーが1件あるため、何も書き出していません。")
+        try Self.expectOutUntouched(scratch)
+    }
+
+    /// Every file says the same other year, but one file cannot be read: its error comes first, the
+    /// files are not all there to agree on.
+    @Test func aWrongYearSharedByTheFilesAlsoNamesWhatIsUnreadable() throws {
+        let scratch = try Self.setUp()
+        try scratch.write("inbox/壊れた.xlsx", "not a zip")
+        let result = try InProcess.merge(scratch.path("inbox"), plan: scratch.path("plan.csv"), year: "R3", out: scratch.path("out"))
+        #expect(result.status == .dataErrors)
+        #expect(result.errorLines.contains { $0.hasPrefix("エラー 壊れた.xlsx") })
+        try Self.expectOutUntouched(scratch)
+    }
+
 
     @Test func oneMisnamedDepartmentOnAThousandRowsIsGrouped() throws {
         let scratch = try Self.setUp()

@@ -124,6 +124,9 @@ public enum MergePipeline {
         let submissions = InboxReader.read(listing, evaluationColumns: options.layout.evaluationColumns,
                                            diagnostics: &diagnostics, progress: progress, cancellation: cancellation)
         if cancellation.isCancelled { return .cancelled(report: MergeReport()) }
+        if let refusal = CommonWrongYear.refusal(submissions, year: options.year), !diagnostics.hasErrors {
+            return .refused(refusal, report: MergeReport())
+        }
         progress?(PipelineProgress(stage: .reconciling, done: 0, total: 1))
         let overallLabel = options.layout.workbook?.summary.overallLabel ?? "全体"
         let previous = options.previous.flatMap {
