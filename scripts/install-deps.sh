@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what pledgekit needs on a fresh Debian 12 machine with Swift: the C libraries it
-# links (libxlsxwriter, libxml2, and SQLite for `serve`'s state through GRDB) and pkg-config.
+# Installs what pledgekit needs on a fresh Debian 12 machine with Swift 6 (as swift.org installs
+# it): Swift's own Debian prerequisites and git, the C libraries pledgekit links (libxlsxwriter,
+# libxml2, and SQLite for `serve`'s state through GRDB) and pkg-config. Without Swift, or with a
+# swift that does not start, it says so plainly and stops (69).
 # With --with-test-tools it also makes the project-local Python environment .venv/ holding the
 # tools the tests call (frictionless, the readers the comparison tests use, and Selenium for the
 # browser round), pinned in scripts/test-requirements.txt. Debian's own Python refuses
@@ -21,8 +23,22 @@ for arg in "$@"; do
     *) echo "使い方: $0 [--with-test-tools] [--with-browser]" >&2; exit 64 ;;
   esac
 done
+if ! command -v swift >/dev/null 2>&1; then
+  cat >&2 <<'MSG'
+Swift が見つかりません。pledgekit のビルドには Swift 6 が要ります。
+swift.org の Debian 12 向けの手順で入れ、swift を PATH に加えてから、もう一度実行してください:
+  https://www.swift.org/install/linux/debian/12/
+（Swift が必要とする Debian のパッケージは、このスクリプトが apt で入れます。）
+MSG
+  exit 69
+fi
 need_apt=()
-wanted=(libxlsxwriter-dev libxml2-dev libsqlite3-dev pkg-config)
+# What Swift itself needs on Debian 12 (swift.org's list, with libncurses6: without it `swift`
+# stops with "libncurses.so.6: cannot open shared object file") and git, with which SwiftPM
+# fetches the packages; then what pledgekit links.
+wanted=(binutils git libc6-dev libcurl4-openssl-dev libedit2 libgcc-12-dev libncurses6 libpython3-dev libsqlite3-0
+        libstdc++-12-dev libz3-dev tzdata unzip zlib1g-dev)
+wanted+=(libxlsxwriter-dev libxml2-dev libsqlite3-dev pkg-config)
 $with_browser && wanted+=(chromium chromium-driver chromium-l10n fonts-ipaexfont)
 for pkg in "${wanted[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
@@ -36,6 +52,16 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
+if ! swift_version=$(swift --version 2>&1); then
+  echo "swift が起動しません（$(command -v swift)）:" >&2
+  echo "$swift_version" | head -3 >&2
+  echo "Swift 6 を swift.org の Debian 12 向けの手順で入れ直してください: https://www.swift.org/install/linux/debian/12/" >&2
+  exit 69
+fi
+case "$swift_version" in
+  *"Swift version 6."*) ;;
+  *) echo "pledgekit には Swift 6 が要ります。いまの swift は: $(echo "$swift_version" | head -1)" >&2; exit 69 ;;
+esac
 if $with_test_tools; then
   requirements=scripts/test-requirements.txt
   stamp=.venv/.installed-$(sha1sum "$requirements" | cut -c1-12)

@@ -11,7 +11,8 @@ scripts/install-deps.sh --with-test-tools --with-browser
 export PATH="$PWD/.venv/bin:$PATH"
 echo "ビルド中（初回は数分かかります）…" >&2
 swift build --build-tests
-swift test --skip-build
+# Every test is a Swift Testing test: without XCTest, no "Executed 0 tests" lines before the real count.
+swift test --skip-build --disable-xctest
 pledgekit="$(swift build --show-bin-path)/pledgekit"
 echo "== ブラウザでの提出と集計（scripts/browser-round.sh）" >&2
 scripts/browser-round.sh "$pledgekit" .build/screenshots

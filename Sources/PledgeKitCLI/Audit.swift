@@ -45,7 +45,7 @@ struct Audit: ParsableCommand {
             Terminal.result("点検: 数値 \(report.figuresChecked)件、指摘 \(report.findings.count)件"
                 + (report.recomputedFromInbox ? "（提出ファイルから計算し直した値とも照合）" : ""))
         }
-        if let written = report.written { Terminal.result("書き出し: \(written.path)") }
+        if let written = report.written { Terminal.result("書き出し: \(Terminal.shown(written))") }
         Terminal.finish(outcome)
     }
 }

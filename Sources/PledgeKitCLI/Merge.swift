@@ -78,7 +78,7 @@ struct Merge: ParsableCommand {
                 Terminal.result("\(model.year.label) 全体の進捗: \(overall.formatted(digits: model.layout.averaging.overallDigits))%")
             }
             for headline in outcome.report.model?.figureHeadlines ?? [] { Terminal.result(headline) }
-            Terminal.result("書き出し: " + outcome.report.written.map { $0.path }.joined(separator: "\n          "))
+            Terminal.result("書き出し: " + outcome.report.written.map(Terminal.shown).joined(separator: "\n          "))
         }
         Terminal.finish(outcome)
     }

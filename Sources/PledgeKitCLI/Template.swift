@@ -28,8 +28,11 @@ struct Template: ParsableCommand {
         let outcome = TemplatePipeline.run(options)
         Terminal.diagnostics(outcome.diagnostics)
         if outcome.succeeded {
-            Terminal.result("提出票 \(outcome.report.written.count)部署（\(year.label)）: \(out)")
-            for file in outcome.report.written { Terminal.result("  " + file.lastPathComponent) }
+            // One line: the folder is the list (40 names would push everything else off the screen).
+            let names = outcome.report.written.map(\.lastPathComponent)
+            let shown = names.prefix(names.count > 3 ? 2 : 3).joined(separator: "、")
+                + (names.count > 3 ? " ほか\(names.count - 2)ファイル" : "")
+            Terminal.result("提出票 \(names.count)部署（\(year.label)）: \(out)/（\(shown)）")
         }
         Terminal.finish(outcome)
     }

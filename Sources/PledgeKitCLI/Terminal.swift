@@ -15,6 +15,15 @@ enum Terminal {
         FileHandle.standardError.write(Data((TerminalText.escaped(line, keepingLineBreaks: true) + "\n").utf8))
     }
 
+    /// A path as the clerk would type it: relative to the current folder when it lies inside it
+    /// (`out/tomakomai/summary.csv`, as the command named `--out out/tomakomai`), else in full.
+    static func shown(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let prefix = here.hasSuffix("/") ? here : here + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
     /// How many lines of one kind (severity, code, department or file) are printed before the rest
     /// are summed up in one line; `reconciliation.csv` and the 照合結果 sheet keep every row.
     static let linesPerGroup = 5

@@ -23,7 +23,7 @@ import Testing
         #expect(names.count == 40)
         #expect(names.contains("行政監理室.xlsx") && names.contains("港湾・企業振興課.xlsx"))
         #expect(names.allSatisfy { $0.hasSuffix(".xlsx") })
-        #expect(result.stdout.contains("提出票 40部署（令和2年度）"))
+        #expect(result.stdout == "提出票 40部署（令和2年度）: \(scratch.path("templates"))/（行政監理室.xlsx、財政課.xlsx ほか38ファイル）\n")
     }
 
     @Test func measuresArePrefilledUnderTheLabelsAndHeader() throws {
