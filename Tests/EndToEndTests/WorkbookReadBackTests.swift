@@ -91,7 +91,11 @@ import Testing
     @Test func aWorkbookWithoutThePreviousYearIsRefused() throws {
         let scratch = try Scratch()
         #expect(try merge(into: scratch).status == .success)
-        let result = try merge(into: scratch, previous: scratch.path("out/\(Self.workbookName)"), year: "令和4年度", out: "later")
+        // An inbox for 令和4年度 (財政課's file relabelled), whose previous year the workbook does not show.
+        let finance = try String(contentsOfFile: PledgeKitBinary.sample("tomakomai/inbox/財政課.csv"), encoding: .utf8)
+        try scratch.write("inbox-R4/財政課.csv", finance.replacingOccurrences(of: "年度,令和2年度", with: "年度,令和4年度"))
+        let result = try InProcess.merge(scratch.path("inbox-R4"), plan: PledgeKitBinary.sample("tomakomai/plan.csv"), year: "令和4年度",
+                                         out: scratch.path("later"), previous: [scratch.path("out/\(Self.workbookName)")])
         #expect(result.status == .dataErrors)
         #expect(result.problems.contains("\(Self.workbookName): 前年度のsummary.csv"))
         #expect(result.problems.contains("令和3年度の列がある総括表としても読めません"))
