@@ -31,9 +31,9 @@ public enum FigureHistoryLoader {
         return loaded
     }
 
-    /// A share's threshold as figures.csv writes it: the grade's key, though the layout may name its label.
+    /// A share's grade code as figures.csv writes it: the grades' keys, though the layout may name their labels.
     static func thresholdKey(_ rule: FigureRule, _ layout: ReportLayout) -> String? {
-        layout.scheme.countingGrades.first { $0.key == rule.atLeast || $0.label == rule.atLeast }?.key
+        SchemeFigures.shareCode(of: rule, scheme: layout.scheme.scale(for: rule.evaluator))
     }
 
     static func read(_ file: URL, plan: Plan, layout: ReportLayout, before current: FiscalYear,
@@ -58,7 +58,7 @@ public enum FigureHistoryLoader {
             let node = id == "all" ? nil : ids[id]
             let grade = value("grade")
             guard id == "all" || node != nil,
-                  let rule = layout.figures.firstIndex(where: { $0.kind == kind && (kind != .share || thresholdKey($0, layout) == grade) }) else {
+                  let rule = layout.figures.firstIndex(where: { $0.kind == kind && (!$0.isShare || thresholdKey($0, layout) == grade) }) else {
                 skipped += 1
                 continue
             }
