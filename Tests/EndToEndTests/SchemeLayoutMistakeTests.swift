@@ -25,7 +25,7 @@ import Testing
          "（3行目）: scheme.grades には達成率の区分をよい順に書き、最後の区分以外に minimumPercent（その区分の下限 %）を書いてください（例: A 100、B 90、C 80、D なし）。"),
         ("scheme:\n  kind: kpi\n  grades:\n    - label: A\n      key: a\n      minimumPercent: 90\n    - label: B\n      key: b\n      minimumPercent: 100\n    - label: C\n      key: c\n",
          "（3行目）: scheme.grades の minimumPercent は上の区分ほど大きくしてください（入力値: 90、100）。"),
-        (grades + "figures:\n  - kind: achievement\n", "（9行目）: figures.1番目 の kind: achievement（達成率の平均）は scheme.kind: kpi のときだけ使えます。"),
+        (grades + "figures:\n  - kind: achievement\n", "（9行目）: figures.1番目 の kind: achievement（達成率の平均）は kind: kpi の評価者のときだけ使えます。"),
     ])
     func badSchemeIsRefusedWithKeyAndLine(yaml: String, message: String) throws {
         let (refusal, scratch) = try LayoutMistakeTests.refusal(layout: yaml)

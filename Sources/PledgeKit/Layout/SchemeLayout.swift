@@ -192,7 +192,7 @@ enum SchemeLayoutCheck {
     static func checkScale(_ scheme: EvaluationScheme, given: Node.Mapping?, path: [String],
                            fail: ([String], String) -> LayoutError) throws(LayoutError) {
         if scheme.kind != .range, let key = ["minimum", "maximum", "acceptsStars"].first(where: { given?[$0] != nil }) {
-            throw fail(path + [key], "は kind: range のときだけ書けます（kind: \(scheme.kind.rawValue)）。")
+            throw fail(path + [key], "は kind: range のときだけ書けます（\(path.count == 1 ? "この scheme" : "この評価者") は kind: \(scheme.kind.rawValue)）。")
         }
         if scheme.kind == .range && given?["grades"] != nil {
             throw fail(path + ["grades"], "は kind: grades か kpi のときだけ書けます（kind: range は minimum〜maximum の整数）。")
