@@ -63,17 +63,15 @@ public enum AuditPipeline {
         }
         var diagnostics = Diagnostics()
         var outcome = AuditOutcome(report: AuditReport())
-        // audit knows the 0–10 cascade only: checking a scheme's figures by it would report nonsense.
-        if options.layout.hasOwnScheme {
-            outcome.status = .dataErrors
-            outcome.refusal = "audit は0〜10の評価の報告書（rated: true）だけを点検できます。このレイアウトの評価方式（scheme）の集計値の点検にはまだ対応していません。"
-            return outcome
-        }
         guard let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics) else {
             outcome.status = .dataErrors
             outcome.diagnostics = diagnostics.sorted
             outcome.refusal = "計画ファイルを読めないため、点検できません。"
             return outcome
+        }
+        // A layout's own scheme prints its figures in figures.csv, checked by its own rules.
+        if options.layout.hasOwnScheme {
+            return auditFigures(options, plan: plan, diagnostics: diagnostics, progress: progress, cancellation: cancellation)
         }
         let figures = PublishedReportReader.read(options.published, plan: plan, year: options.year,
                                                  overallLabel: options.layout.workbook?.summary.overallLabel ?? "全体",
@@ -105,6 +103,57 @@ public enum AuditPipeline {
         outcome.report.figuresChecked = figures.count
         outcome.report.findings = AuditChecks(plan: plan, rules: options.layout.averaging, recomputed: recomputed, year: options.year)
             .findings(figures)
+        if !outcome.report.findings.isEmpty { outcome.status = .dataErrors }
+        if let out = options.out {
+            do {
+                outcome.report.written = try write(outcome.report.findings, to: out)
+            } catch {
+                outcome.status = .cannotWrite
+                outcome.refusal = "指摘一覧を \(out.path) に書き出せません（\(OutputLocation.reason(of: error))）。"
+            }
+        }
+        return outcome
+    }
+
+    /// `audit` under a layout's own scheme: the audited year's rows of figures.csv (the file, or the
+    /// one in the folder given), checked by SchemeAuditChecks.
+    static func auditFigures(_ options: AuditOptions, plan: Plan, diagnostics start: Diagnostics, progress: ProgressSink?,
+                             cancellation: Cancellation) -> AuditOutcome {
+        var diagnostics = start
+        var outcome = AuditOutcome(report: AuditReport())
+        var isDirectory: ObjCBool = false
+        let file = FileManager.default.fileExists(atPath: options.published.path, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? options.published.appendingPathComponent("figures.csv") : options.published
+        let read = FigureHistoryLoader.rows(of: file, plan: plan, layout: options.layout, years: { $0 == options.year })
+        if read?.figures.isEmpty ?? true {
+            diagnostics.error(.auditNoFigures, at: SourceLocation(file: file.lastPathComponent),
+                              "\(options.year.label)の集計値が見つかりません（この様式では pledgekit が書き出した figures.csv を点検します）。")
+        }
+        var recomputed: [Figure]?
+        if !options.inboxes.isEmpty {
+            // The same reading, reconciling and computing as merge, so audit and merge cannot differ.
+            let submissions = InboxReader.read(options.inboxes, evaluationColumns: options.layout.evaluationColumns,
+                                               diagnostics: &diagnostics, progress: progress, cancellation: cancellation)
+            if cancellation.isCancelled { return .cancelled(report: AuditReport()) }
+            progress?(PipelineProgress(stage: .reconciling, done: 0, total: 1))
+            let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules)
+                .reconcile(submissions, diagnostics: &diagnostics)
+            recomputed = SchemeFigures.compute(plan: plan, activities: reconciliation.activities.map(\.activity),
+                                               scheme: options.layout.scheme, rules: options.layout.figures)
+            outcome.report.recomputedFromInbox = true
+        }
+        outcome.diagnostics = diagnostics.sorted
+        if diagnostics.hasErrors {
+            outcome.status = .dataErrors
+            outcome.refusal = "エラーが\(diagnostics.count(.error))件あるため、点検できません。"
+            return outcome
+        }
+        progress?(PipelineProgress(stage: .computing, done: 0, total: 1))
+        let printed = read?.figures ?? []
+        outcome.report.figuresChecked = printed.count
+        let model = ReportModel(plan: plan, layout: options.layout, year: options.year, activities: [], progress: PledgeCore.Progress(),
+                                previous: nil, diagnostics: [])
+        outcome.report.findings = SchemeAuditChecks(model: model, recomputed: recomputed, file: file.lastPathComponent).findings(printed)
         if !outcome.report.findings.isEmpty { outcome.status = .dataErrors }
         if let out = options.out {
             do {
