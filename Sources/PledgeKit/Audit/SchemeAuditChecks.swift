@@ -95,13 +95,14 @@ struct SchemeAuditChecks {
             guard rule.meanOf == .children, rule.averageRoundedChildren else { return nil }
             let children = figure.node.map { model.plan.node($0)?.children.map(\.id) ?? [] } ?? model.plan.policies.map(\.id)
             guard !children.isEmpty else { return nil }
-            let values = children.map { printed[Key(node: $0, kind: figure.kind, evaluator: figure.evaluator, grade: "")]?.value }
+            let found = children.map { printed[Key(node: $0, kind: figure.kind, evaluator: figure.evaluator, grade: "")] }
             // Only where every child's figure is printed beside it can the mean be redone.
-            guard values.allSatisfy({ $0 != nil }) else { return nil }
-            let shown = values.compactMap { $0 }
-            guard let mean = Rational.mean(shown) else { return nil }
+            guard found.allSatisfy({ $0 != nil }) else { return nil }
+            let shown = found.compactMap { $0 }
+            guard let mean = Rational.mean(shown.map(\.value)) else { return nil }
             let value = mean.roundedHalfUp(digits: figure.digits)
-            return (value, "下の階層の値（\(shown.map(\.plainDecimal).joined(separator: "、"))）の平均は \(value.formatted(digits: figure.digits)) です")
+            let texts = shown.map { $0.value.formatted(digits: $0.digits) }
+            return (value, "下の階層の値（\(texts.joined(separator: "、"))）の平均は \(value.formatted(digits: figure.digits)) です")
         case .count:
             return nil
         }
