@@ -62,6 +62,20 @@ import Testing
         #expect(strings.contains("未測定"))
     }
 
+    /// グラフ: one chart per rate shown per basic policy (the committee's mean on its 1–5 axis, the
+    /// three shares and the mean achievement on 0–100), none for the counts.
+    @Test func theChartSheetPlotsEachRatePerPolicy() throws {
+        let scratch = try Scratch()
+        #expect(try sample.merge(year: "令和4年度", out: scratch.path("out")).status == .success)
+        let parts = try WorkbookParts.read(scratch.path("out/市長公約取組状況.xlsx"))
+        let charts = parts.keys.filter { $0.hasPrefix("xl/charts/chart") }.sorted()
+        #expect(charts == (1...5).map { "xl/charts/chart\($0).xml" })
+        func text(_ part: String) -> String { String(decoding: parts[part] ?? Data(), as: UTF8.self) }
+        #expect(text("xl/workbook.xml").contains("name=\"グラフ\""))
+        #expect(text("xl/charts/chart1.xml").contains("委員会評価の平均") && text("xl/charts/chart1.xml").contains("<c:max val=\"5\"/>"))
+        #expect(text("xl/charts/chart5.xml").contains("平均達成率 (%)") && text("xl/charts/chart5.xml").contains("<c:max val=\"100\"/>"))
+    }
+
     @Test func templateFilledCheckedAndMergedGivesTheSameFigures() throws {
         try sample.expectRoundTrip(year: "令和4年度", evaluators: Self.columns, departments: 4)
     }
