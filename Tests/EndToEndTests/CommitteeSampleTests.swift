@@ -49,7 +49,7 @@ import Testing
         #expect(row("1-3", "kpi") == ["A", "0", "0", "15", "人", "lower", "100.00"])
         #expect(row("2-1", "kpi") == ["D", "35", "38.2", "41", "分", "lower", "46.67"])
         // Not yet measured: kept with its target, no rate.
-        #expect(row("2-4", "kpi") == ["未測定", "5000", "", "1200", "", "higher", ""])
+        #expect(row("2-4", "kpi") == ["未測定", "5000", "", "1200", "基", "higher", ""])
         #expect(row("2-5", "self")?.first == "−")
         #expect(row("2-5", "kpi") == nil)
         // Each share's denominator is stated in datapackage.json, and the workbook's labels carry it.

@@ -39,6 +39,9 @@ import Testing
          "（3行目）: scheme.evaluators で kind: kpi の評価者は1つだけにしてください（目標値・実績値の列は1組です）: a, b"),
         ("scheme:\n  kind: range\n  evaluators:\n    - {key: a, heading: A, kind: grades, grades: []}\n", "（4行目）: scheme.evaluators.1番目.grades に評価の段階を1つ以上書いてください（label と key）。"),
         ("scheme:\n  kind: range\n  evaluators:\n    - {key: a, heading: A, kind: grades, minimum: 1, grades: [{label: A, key: a}]}\n", "（4行目）: scheme.evaluators.1番目.minimum は kind: range のときだけ書けます（この評価者 は kind: grades）。"),
+        ("scheme:\n  kind: range\n  evaluators:\n    - {key: a, heading: A, knd: grades}\n", "（4行目）: scheme.evaluators に不明な項目「knd」があります（もしかして: kind）。"),
+        ("scheme:\n  kind: range\n  evaluators:\n    - key: a\n      heading: A\n      kind: grades\n      grades:\n        - {label: A, key: a, countd: false}\n",
+         "（8行目）: scheme.evaluators.grades に不明な項目「countd」があります（もしかして: counted）。"),
         ("scheme:\n  kind: grades\n  grades:\n    - {label: −, key: none, counted: false}\n", "（3行目）: scheme.grades の段階がすべて counted: false です。少なくとも1つは数える段階にしてください。"),
         ("scheme:\n  kind: kpi\n  grades:\n    - {label: A, key: a, minimumPercent: 100, counted: false}\n    - {label: B, key: b}\n", "（3行目）: scheme.grades の counted: false は kind: grades の段階にだけ書けます（達成率の区分はすべて数えます）。"),
     ])

@@ -77,7 +77,7 @@ public enum CodeTable {
         .ratingInvalid: ("評価の値が不正", "評価が0から10の整数でない"),
         .ratingMissing: ("評価がない", "取組はあるが評価がない"),
         .ratingStars: ("★で書かれた評価", "評価が★の数で書かれていた（★の数を評価とした）"),
-        .kpiNotComputable: ("達成率を計算しない指標", "KPIの実績値が空欄のため達成率を計算しない（区分別件数にも含めない）"),
+        .kpiNotComputable: ("達成率を計算しない指標", "KPIの実績値が空欄のため達成率を計算しない（evaluations.csv には未測定として目標値とともに載せ、件数・区分・平均には含めない）"),
         .statusInvalid: ("状況の語が不正", "状況がレイアウトで定めた語のいずれでもない"),
         .activityMissing: ("取組がない", "評価はあるが取組事業の内容がない"),
         .activityDuplicate: ("重複した取組", "同じ施策に同じ取組が2回ある（2回目は集計しない）"),

@@ -54,8 +54,10 @@ extension EvaluationColumns {
         if actual.text.isEmpty {
             diagnostics.info(.kpiNotComputable, at: actual.location, measureID: measureID, department: department,
                              "実績値が空欄のため、この指標は未測定として目標値だけを載せます（達成率・件数には含めません）。")
-            return .evaluated(KPI.notYetMeasured(target: targetValue, baseline: baselineValue, lowerIsBetter: lowerIsBetter,
-                                                 evaluator: scale.evaluators.first?.key ?? ""))
+            var waiting = KPI.notYetMeasured(target: targetValue, baseline: baselineValue, lowerIsBetter: lowerIsBetter,
+                                             evaluator: scale.evaluators.first?.key ?? "")
+            waiting.unit = unit
+            return .evaluated(waiting)
         }
         guard let actualValue = value(actual, "実績値") else { return .rejected }
         switch KPI.evaluation(target: targetValue, actual: actualValue, baseline: baselineValue, lowerIsBetter: lowerIsBetter, scheme: scale) {
