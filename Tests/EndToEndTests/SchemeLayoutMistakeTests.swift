@@ -42,6 +42,7 @@ import Testing
         ("scheme:\n  kind: range\n  evaluators:\n    - {key: a, heading: A, knd: grades}\n", "（4行目）: scheme.evaluators に不明な項目「knd」があります（もしかして: kind）。"),
         ("scheme:\n  kind: range\n  evaluators:\n    - key: a\n      heading: A\n      kind: grades\n      grades:\n        - {label: A, key: a, countd: false}\n",
          "（8行目）: scheme.evaluators.grades に不明な項目「countd」があります（もしかして: counted）。"),
+        (grades + "  kpi:\n    capAtTarget: true\n", "（8行目）: scheme.kpi は成果指標（kind: kpi の scheme か評価者）があるときだけ書けます。"),
         ("scheme:\n  kind: grades\n  grades:\n    - {label: −, key: none, counted: false}\n", "（3行目）: scheme.grades の段階がすべて counted: false です。少なくとも1つは数える段階にしてください。"),
         ("scheme:\n  kind: kpi\n  grades:\n    - {label: A, key: a, minimumPercent: 100, counted: false}\n    - {label: B, key: b}\n", "（3行目）: scheme.grades の counted: false は kind: grades の段階にだけ書けます（達成率の区分はすべて数えます）。"),
     ])

@@ -32,8 +32,8 @@ public enum FigureHistoryLoader {
     }
 
     /// A share's grade code as figures.csv writes it: the grades' keys, though the layout may name their labels.
-    static func thresholdKey(_ rule: FigureRule, _ layout: ReportLayout) -> String? {
-        SchemeFigures.shareCode(of: rule, scheme: layout.scheme.scale(for: rule.evaluator))
+    static func thresholdKey(_ rule: FigureRule, _ layout: ReportLayout, evaluator: String) -> String? {
+        SchemeFigures.shareCode(of: rule, scheme: layout.scheme.scale(for: rule.evaluator.isEmpty ? evaluator : rule.evaluator))
     }
 
     static func read(_ file: URL, plan: Plan, layout: ReportLayout, before current: FiscalYear,
@@ -81,7 +81,7 @@ public enum FigureHistoryLoader {
             let grade = value("grade"), evaluator = value("evaluator")
             guard id == "all" || node != nil,
                   let rule = layout.figures.firstIndex(where: { $0.kind == kind && ($0.evaluator.isEmpty || $0.evaluator == evaluator)
-                                                                && (!$0.isShare || thresholdKey($0, layout) == grade) }) else {
+                                                                && (!$0.isShare || thresholdKey($0, layout, evaluator: evaluator) == grade) }) else {
                 skipped += 1
                 continue
             }

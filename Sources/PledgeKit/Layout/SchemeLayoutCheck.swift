@@ -36,6 +36,9 @@ enum SchemeLayoutCheck {
             try checkScale(scheme.scale(for: evaluator.key), given: index < items.count ? items[index].mapping : nil, path: path, fail: fail)
         }
         let kpiEvaluators = scheme.evaluators.filter { scheme.scale(for: $0.key).kind == .kpi }
+        if kpiEvaluators.isEmpty && given?["kpi"] != nil {
+            throw fail(["scheme", "kpi"], "は成果指標（kind: kpi の scheme か評価者）があるときだけ書けます。")
+        }
         if kpiEvaluators.count > 1 {
             throw fail(["scheme", "evaluators"], "で kind: kpi の評価者は1つだけにしてください（目標値・実績値の列は1組です）: \(kpiEvaluators.map(\.key).joined(separator: ", "))")
         }
@@ -52,7 +55,7 @@ enum SchemeLayoutCheck {
                 throw fail(path, "の evaluator「\(rule.evaluator)」は scheme.evaluators にありません（使える key: \(scheme.evaluators.map(\.key).joined(separator: ", "))）。")
             }
             // figures.csv is keyed by level, kind, evaluator and grade: two rules may not give the same figure.
-            let code = rule.isShare ? SchemeFigures.shareCode(of: rule, scheme: scheme) : ""
+            let code = rule.isShare ? SchemeFigures.shareCode(of: rule, scheme: scheme.scale(for: rule.evaluator)) : ""
             for series in SchemeFigures.series(of: rule, scheme: scheme) where !produced.insert("\(rule.kind)|\(series)|\(code)").inserted {
                 throw fail(path, "は前の項目と同じ集計（kind: \(rule.kind.rawValue)\(series.isEmpty ? "" : "、evaluator: \(series)")）です。1つにまとめてください。")
             }

@@ -17,7 +17,7 @@ extension ReportModel {
     public var shareDescriptions: [(evaluator: String, code: String, text: String)] {
         layout.figures.enumerated().filter { $0.element.isShare }.flatMap { index, rule in
             SchemeFigures.series(of: rule, scheme: layout.scheme).map { series in
-                let code = SchemeFigures.shareCode(of: rule, scheme: layout.scheme)
+                let code = SchemeFigures.shareCode(of: rule, scheme: layout.scheme.scale(for: series))
                 let heading = figureLabel(rule: index, evaluator: series, grade: code)
                 return (series, code, "\(heading): \(shareDenominator(evaluator: series))")
             }
