@@ -65,7 +65,7 @@ struct FigureChartSheet {
                                 color: colors[max(0, offset + colors.count - years.count)])
             }
             first += years.count
-            let title = model.figureHeading(rule: years[0].rule, evaluator: years[0].evaluator, grade: years[0].grade)
+            let title = model.columnHeading(rule: years[0].rule, evaluator: years[0].evaluator, grade: years[0].grade)
             let values = years.flatMap { column in policies.compactMap { figures[key($0.id, column)]?.value.doubleValue } }
             let axis = axisRange(rule: model.layout.figures[years[0].rule], evaluator: years[0].evaluator, largest: values.max() ?? 0)
             chart.setTitle(title, fontName: layout.fontName)

@@ -7,6 +7,15 @@ extension ReportModel {
         figureLabel(rule: index, evaluator: key, grade: gradeKey)
     }
 
+    /// The heading of a figure's column and chart: its label, and after a share whose own heading
+    /// does not say what it is out of, the denominator (the terminal's headline keeps the heading as written).
+    func columnHeading(rule index: Int, evaluator key: String, grade gradeKey: String) -> String {
+        let label = figureLabel(rule: index, evaluator: key, grade: gradeKey)
+        let rule = layout.figures[index]
+        guard rule.isShare, !rule.heading.isEmpty, !rule.heading.contains("{denominator}") else { return label }
+        return label + "（\(shareDenominator(evaluator: key))）"
+    }
+
     /// The overall means, shares and achievement rates, one line each (`令和5年度 全体 達成と順調 (%): 90.4`): the report's headline.
     /// Earlier years shown (`--history`) first.
     public var figureHeadlines: [String] {

@@ -61,7 +61,7 @@ struct FiguresWorkbook {
 
     /// With earlier years shown, a rate's heading names its year (`令和4年度 平均達成率 (%)`).
     func heading(_ column: FigureColumn) -> String {
-        let base = model.figureHeading(rule: column.rule, evaluator: column.evaluator, grade: column.grade)
+        let base = model.columnHeading(rule: column.rule, evaluator: column.evaluator, grade: column.grade)
         let dated = !model.figureYearsShown.isEmpty && model.layout.figures[column.rule].kind.isRate
         return dated ? column.year.label + "\n" + base : base
     }
