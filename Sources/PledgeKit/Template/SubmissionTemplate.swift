@@ -134,14 +134,17 @@ public struct SubmissionTemplate {
     var instructions: [String] {
         let scheme = layout.scheme
         let others = scheme.evaluators.filter { scheme.scale(for: $0.key).kind != .kpi }
-        let evaluators = others.map { "「\($0.heading)」に\(scheme.scale(for: $0.key).allowedValues)" }.joined(separator: "、")
+        // One scheme for every column: said once, as before evaluators could have their own.
+        let allowed = Set(others.map { scheme.scale(for: $0.key).allowedValues })
+        let evaluators = allowed.count == 1 ? others.map { "「\($0.heading)」" }.joined() + "に\(allowed.first!)"
+            : others.map { "「\($0.heading)」に\(scheme.scale(for: $0.key).allowedValues)" }.joined(separator: "、")
         let kpi = layout.hasOwnScheme && scheme.kind == .kpi
         let baseline = scheme.kpi.usesBaseline ? "「基準値」、" : ""
         let kpiText = "「目標値」（0以上の数値）、\(baseline)「実績値」（未測定なら空欄）、「単位」を入力し、「方向」を一覧（\(KPIColumns.higher[0])・\(KPIColumns.lower[0])）から選んでください。"
         let judged = layout.rated
             ? "「評価」に進捗を0〜10の整数（10が最も進んでいる）で入力してください。"
             : kpi && others.isEmpty ? kpiText
-            : layout.hasOwnScheme ? "\(evaluators)を入力してください（一覧があるときは選んでください）。" + (scheme.kpiEvaluator != nil ? "成果指標のある施策は" + kpiText : "")
+            : layout.hasOwnScheme ? "\(evaluators)を入力してください（一覧があるときは選んでください）。" + (scheme.kpiEvaluator != nil ? "成果指標のある施策は" + kpiText + "（成果指標のない施策は目標値・実績値を空欄に）" : "")
             : "「状況」を一覧（\(layout.statuses.map(\.label).joined(separator: "・")))から選んでください。"
         let written = kpi ? "の成果指標を「指標名」" : "に実施した取組を「取組事業内容」"
         return [
