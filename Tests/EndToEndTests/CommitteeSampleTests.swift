@@ -76,6 +76,25 @@ import Testing
         #expect(text("xl/charts/chart5.xml").contains("平均達成率 (%)") && text("xl/charts/chart5.xml").contains("<c:max val=\"100\"/>"))
     }
 
+    /// Each column of the template is restricted by its own evaluator's scheme: 1–5, the A–D list,
+    /// the KPI's numbers (a target of 0 allowed) and its own list of directions.
+    @Test func theTemplateRestrictsEachColumnByItsOwnScheme() throws {
+        let scratch = try Scratch()
+        let template = try InProcess.template(plan: sample.plan, year: "令和4年度", out: scratch.path("t"), layout: sample.layout)
+        #expect(template.status == .success, "\(template.problems)")
+        let sheet = try TemplateFiller(URL(fileURLWithPath: scratch.path("t/交通政策課.xlsx")))
+        #expect("ABCDEFGHIJKL".map { sheet.text("\($0)11") }
+                == ["施策ID", "基本政策", "施策内容", "取組事業内容", "委員会評価", "自己評価", "目標値", "実績値", "方向", "基準値", "単位", "備考"])
+        let xml = try #require(sheet.part("xl/worksheets/sheet1.xml"))
+        let validations = TemplateFiller.matches(of: #"(<dataValidation type="(?:whole|list|decimal)".*?</dataValidation>)"#, in: xml)
+        func validation(_ column: String) -> String { validations.first { $0.contains("sqref=\"\(column)12:") } ?? "" }
+        #expect(validation("E").contains("type=\"whole\"") && validation("E").contains("<formula2>5</formula2>"))
+        #expect(validation("F").contains("'選択肢'!$A$1:$A$5"))
+        #expect(validation("G").contains("greaterThanOrEqual") && validation("G").contains("<formula1>0</formula1>"))
+        #expect(validation("I").contains("'選択肢'!$A$6:$A$7"))
+        #expect(validation("K").isEmpty)
+    }
+
     @Test func templateFilledCheckedAndMergedGivesTheSameFigures() throws {
         try sample.expectRoundTrip(year: "令和4年度", evaluators: Self.columns, departments: 4)
     }

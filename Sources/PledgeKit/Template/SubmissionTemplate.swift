@@ -144,7 +144,7 @@ public struct SubmissionTemplate {
         let judged = layout.rated
             ? "「評価」に進捗を0〜10の整数（10が最も進んでいる）で入力してください。"
             : kpi && others.isEmpty ? kpiText
-            : layout.hasOwnScheme ? "\(evaluators)を入力してください（一覧があるときは選んでください）。" + (scheme.kpiEvaluator != nil ? "成果指標のある施策は" + kpiText + "（成果指標のない施策は目標値・実績値を空欄に）" : "")
+            : layout.hasOwnScheme ? "\(evaluators)を入力してください（一覧があるときは選んでください）。" + (scheme.kpiEvaluator != nil ? "成果指標のある施策は" + kpiText + "成果指標のない施策は目標値・実績値を空欄にしてください。" : "")
             : "「状況」を一覧（\(layout.statuses.map(\.label).joined(separator: "・")))から選んでください。"
         let written = kpi ? "の成果指標を「指標名」" : "に実施した取組を「取組事業内容」"
         return [
