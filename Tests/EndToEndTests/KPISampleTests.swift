@@ -54,6 +54,30 @@ import Testing
         try sample.expectRoundTrip(year: "令和5年度", evaluators: Self.columns, activity: "指標名", departments: 4)
     }
 
+    /// 待機児童ゼロ: lower is better with a target of 0. A department that reached zero is a success
+    /// (0 ≤ 0 meets the target: 100 %, band A), not an error; one still at 12 is 0 ÷ 12 = 0 % (band D)
+    /// by this layout's `ratio` (Samples/committee measures from the baseline instead).
+    @Test func aLowerIsBetterTargetOfZeroIsValidAndReachingItIsASuccess() throws {
+        for (actual, band) in [("0", "A"), ("12", "D")] {
+            let scratch = try Scratch()
+            let filled = try sample.filledTemplates(in: scratch, year: "令和5年度", evaluators: Self.columns, activity: "指標名")
+            let workbook = URL(fileURLWithPath: filled + "/こども政策課.xlsx")
+            let filler = try TemplateFiller(workbook)
+            // Row 12 is measure 1-1: E 目標値, F 実績値, G 方向.
+            try filler.type(number: 0, into: "E12")
+            try filler.type(actual, into: "F12")
+            try filler.type("低いほどよい", into: "G12")
+            try filler.save()
+            let check = try InProcess.check([workbook.path], plan: sample.plan, layout: sample.layout)
+            #expect(check.status == .success, "\(check.problems)")
+            let merge = try sample.merge(filled, year: "令和5年度", out: scratch.path("out"))
+            #expect(merge.status == .success, "\(merge.problems)")
+            let row = try #require(try scratch.csv("out/evaluations.csv").first { $0["measure_id"] == "1-1" })
+            #expect([row["target"], row["actual"], row["direction"], row["achievement_pct"], row["value"]]
+                    == ["0", actual, "lower", actual == "0" ? "100.00" : "0.00", band])
+        }
+    }
+
     /// Higher is better with a target of 0 has no rate (`ratio`: actual ÷ 0); lower is better with a
     /// target of 0 is valid (KPIFormulaTests).
     @Test func aTargetOfZeroNamesTheCellAndWhatIsAllowed() throws {
