@@ -24,7 +24,11 @@ extension CodeTable {
             (.achievement, "平均達成率", "成果指標の達成率の平均（%）"),
         ]
         return kinds.map { ["figure_kind", $0.0.rawValue, $0.1, $0.2] }
-            + scheme.evaluators.map { ["evaluator", $0.key, $0.heading, "評価者「\($0.heading)」の評価"] }
+            + scheme.evaluators.map { evaluator in
+                let scale = scheme.scale(for: evaluator.key)
+                let what = scale.kind == .kpi ? "成果指標の達成率の区分（目標値・実績値などから計算）" : "評価者「\(evaluator.heading)」の評価（\(scale.allowedValues)）"
+                return ["evaluator", evaluator.key, evaluator.heading, what]
+            }
             + model.gradeCodes.map { grade in
                 let outside = grade.scale.isCounted(key: grade.key) ? "" : "（評価対象外: 件数・割合の分母に含めない）"
                 let set = grade.key.contains("+") ? "段階「\(grade.label.replacingOccurrences(of: "・", with: "」「"))」の合計" : nil
