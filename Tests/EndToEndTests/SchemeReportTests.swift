@@ -32,6 +32,28 @@ import Testing
         #expect(overall.map { $0["fiscal_year"]! + " " + $0["value"]! } == ["2022 95.9", "2023 98.3"])
     }
 
+    /// Last year's figures.csv of the committee report read back: every rate finds its own rule (two
+    /// share_of figures of one evaluator told apart by their grade codes, counts by their evaluator).
+    @Test func previousOfTheCommitteeReportFindsEachRateByEvaluatorAndGrades() throws {
+        let scratch = try Scratch()
+        #expect(try committee.merge(year: "令和4年度", out: scratch.path("r4")).status == .success)
+        let lastYear = try scratch.read("r4/figures.csv").replacingOccurrences(of: ",2022,令和4年度,", with: ",2021,令和3年度,")
+        let file = try scratch.write("r3/figures.csv", lastYear)
+        let merge = try InProcess.merge(committee.inbox, plan: committee.plan, year: "令和4年度", out: scratch.path("out"),
+                                        previous: [file], layout: committee.layout)
+        #expect(merge.status == .success, "\(merge.problems)")
+        #expect(merge.headlines.filter { $0.hasPrefix("令和3年度") } == [
+            "令和3年度 全体 委員会評価の平均: 3.50",
+            "令和3年度 全体 委員会評価4以上 (%)（分母: 評価した取組の数）: 50.0",
+            "令和3年度 全体 自己評価A・B (%)（分母: 評価した取組の数、「−」を除く）: 71.4",
+            "令和3年度 全体 自己評価C (%)（分母: 評価した取組の数、「−」を除く）: 28.6",
+            "令和3年度 全体 平均達成率 (%): 79.9",
+        ])
+        // Counts are this year's only; every earlier row of figures.csv is kept as read.
+        let figures = try scratch.csv("out/figures.csv")
+        #expect(figures.filter { $0["fiscal_year"] == "2021" }.count == figures.filter { $0["fiscal_year"] == "2022" }.count)
+    }
+
     @Test func previousWithoutLastYearIsAnErrorNamingTheFile() throws {
         let scratch = try Scratch()
         let merge = try InProcess.merge(kpi.inbox, plan: kpi.plan, year: "令和5年度", out: scratch.path("out"), previous: [PledgeKitBinary.sample("kpi/history/令和2年度/figures.csv")], layout: kpi.layout)
