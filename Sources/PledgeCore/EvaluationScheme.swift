@@ -7,8 +7,8 @@ public struct EvaluationScheme: Sendable, Equatable, Codable {
         case range
         /// An ordered list of grades, best first (A–E, ◎○△×, 達成…未着手), each with optional points.
         case grades
-        /// Outcome targets: each row a target, an actual value and a direction; the achievement rate
-        /// (actual ÷ target, or target ÷ actual when lower is better) falls in one of the grades,
+        /// Outcome targets: each row a target, an actual value, a direction and perhaps a baseline; the
+        /// achievement rate (by the formula `kpi` chooses per direction) falls in one of the grades,
         /// which are bands by `minimumPercent` (A ≥ 100 %, B ≥ 90 % …), best first. KPI.swift.
         case kpi
         /// No evaluation: activities carry a status only (Ageo).
@@ -25,6 +25,8 @@ public struct EvaluationScheme: Sendable, Equatable, Codable {
     public var evaluators: [Evaluator]
     /// How several evaluators' points make one figure.
     public var combine: Combine
+    /// How a KPI's achievement rate is computed (a `kpi` scheme or evaluator).
+    public var kpi: KPIRules
 
     public enum Combine: String, Sendable, Equatable, Codable {
         /// Each evaluator is its own series (Ebina: self beside external).
@@ -34,7 +36,7 @@ public struct EvaluationScheme: Sendable, Equatable, Codable {
     }
 
     public init(kind: Kind, minimum: Int = 0, maximum: Int = 10, acceptsStars: Bool = false, grades: [Grade] = [],
-                evaluators: [Evaluator] = [Evaluator.rating], combine: Combine = .separate) {
+                evaluators: [Evaluator] = [Evaluator.rating], combine: Combine = .separate, kpi: KPIRules = KPIRules()) {
         self.kind = kind
         self.minimum = minimum
         self.maximum = maximum
@@ -42,6 +44,24 @@ public struct EvaluationScheme: Sendable, Equatable, Codable {
         self.grades = grades
         self.evaluators = evaluators
         self.combine = combine
+        self.kpi = kpi
+    }
+
+    /// The scheme one evaluator's column is read and counted by: its own kind, range or grades when
+    /// it names them (a committee's 1–5 beside the department's own A–D), else the scheme's. The
+    /// combined series ("") and an unknown key are the scheme itself.
+    public func scale(for key: String) -> EvaluationScheme {
+        guard let evaluator = evaluators.first(where: { $0.key == key }) else { return self }
+        var own = self
+        own.evaluators = [evaluator]
+        guard evaluator.hasOwnScale else { return own }
+        let ownKind = evaluator.kind ?? kind
+        own.kind = ownKind
+        own.minimum = evaluator.minimum ?? (ownKind == kind ? minimum : 1)
+        own.maximum = evaluator.maximum ?? (ownKind == kind ? maximum : 5)
+        own.acceptsStars = ownKind == kind && acceptsStars
+        own.grades = evaluator.grades ?? (ownKind == kind ? grades : [])
+        return own
     }
 
     /// Tomakomai: one rating 0–10, stars accepted.
@@ -56,7 +76,7 @@ public struct EvaluationScheme: Sendable, Equatable, Codable {
         switch kind {
         case .range: "\(minimum)〜\(maximum)の整数"
         case .grades: "「" + grades.map(\.label).joined(separator: "」「") + "」のいずれか"
-        case .kpi: "0より大きい数値"
+        case .kpi: "0以上の数値"
         case .none: ""
         }
     }
@@ -98,13 +118,18 @@ public struct Grade: Sendable, Equatable, Codable {
     public var points: Int?
     /// A KPI band's lower bound in percent (A: 100 means ≥ 100 %); nil for the last band (everything below).
     public var minimumPercent: Int?
+    /// False for a grade outside the count (「−」評価対象外): written and counted per grade, but out
+    /// of the items evaluated, every share's denominator and every mean.
+    public var counted: Bool
 
-    public init(label: String, key: String, symbols: [String] = [], points: Int? = nil, minimumPercent: Int? = nil) {
+    public init(label: String, key: String, symbols: [String] = [], points: Int? = nil, minimumPercent: Int? = nil,
+                counted: Bool = true) {
         self.label = label
         self.key = key
         self.symbols = symbols
         self.points = points
         self.minimumPercent = minimumPercent
+        self.counted = counted
     }
 }
 
@@ -116,12 +141,24 @@ public struct Evaluator: Sendable, Equatable, Codable {
     public var heading: String
     /// Other headings a department's file may use for this column.
     public var aliases: [String]
+    /// The evaluator's own kind, range and grades, when they differ from the scheme's (nil: the scheme's).
+    public var kind: EvaluationScheme.Kind?
+    public var minimum: Int?
+    public var maximum: Int?
+    public var grades: [Grade]?
 
-    public init(key: String, heading: String, aliases: [String] = []) {
+    public init(key: String, heading: String, aliases: [String] = [], kind: EvaluationScheme.Kind? = nil,
+                minimum: Int? = nil, maximum: Int? = nil, grades: [Grade]? = nil) {
         self.key = key
         self.heading = heading
         self.aliases = aliases
+        self.kind = kind
+        self.minimum = minimum
+        self.maximum = maximum
+        self.grades = grades
     }
+
+    public var hasOwnScale: Bool { kind != nil || minimum != nil || maximum != nil || grades != nil }
 
     /// The single rating column of the built-in schemes (its headings are the submission's rating aliases).
     public static let rating = Evaluator(key: "rating", heading: "評価")
@@ -138,10 +175,14 @@ public struct Evaluation: Sendable, Equatable {
     public var grade: Int?
     /// A KPI's achievement rate in percent, exact.
     public var achievement: Rational?
-    /// A KPI's target, actual value and direction as read.
+    /// A KPI's target, actual value, baseline, unit and direction as read.
     public var target: Rational?
     public var actual: Rational?
+    public var baseline: Rational?
+    public var unit = ""
     public var lowerIsBetter = false
+    /// A KPI whose actual value is not in yet: kept in every output with its target, out of every figure.
+    public var notYetMeasured = false
 
     public init(evaluator: String = "", label: String, points: Int? = nil, grade: Int? = nil) {
         self.evaluator = evaluator

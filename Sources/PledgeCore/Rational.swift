@@ -73,6 +73,10 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         Rational(lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator, lhs.denominator * rhs.denominator)
     }
 
+    public static func - (lhs: Rational, rhs: Rational) -> Rational {
+        Rational(lhs.numerator * rhs.denominator - rhs.numerator * lhs.denominator, lhs.denominator * rhs.denominator)
+    }
+
     public static func * (lhs: Rational, rhs: Rational) -> Rational {
         Rational(lhs.numerator * rhs.numerator, lhs.denominator * rhs.denominator)
     }

@@ -1,55 +1,3 @@
-/// One figure a layout's report shows, per level: the mean of points (the Tomakomai cascade, with
-/// its digits and rounded-or-exact children), the items per grade, the share at or above a grade,
-/// or the number of items evaluated.
-public struct FigureRule: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Equatable, Codable, CaseIterable {
-        /// Mean of points × `scale`, cascaded level by level as `AveragingRules` says.
-        case mean
-        /// Evaluations per grade (one figure per grade; a range scheme counts each number; under
-        /// `combine: mean` every evaluator's evaluation counts).
-        case count
-        /// Percentage of the graded items at or above the grade `atLeast`.
-        case share
-        /// Items evaluated.
-        case items
-        /// Mean of the KPIs' achievement rates (%), cascaded as `mean` is.
-        case achievement
-    }
-
-    public var kind: Kind
-    /// The evaluator's key; empty = every evaluator (or the combined series of a `mean` scheme).
-    public var evaluator: String
-    /// For `share`: the lowest grade (key or label) that counts.
-    public var atLeast: String
-    /// The levels that show the figure: `policy`, `pledge`, `measure`, `overall`.
-    public var levels: [String]
-    /// For `mean`: display units per point (10: 0–10 → %, 20: 0–5 → 100 points).
-    public var scale: Int
-    /// Decimals per level from the top (index 0 = policies), and of the overall figure.
-    public var levelDigits: [Int]
-    public var overallDigits: Int
-    /// For `mean`: whether a level averages its children's rounded figures (as published) or the exact ones.
-    public var averageRoundedChildren: Bool
-    /// The workbook's column heading; `{evaluator}` is the evaluator's heading, `{grade}` the grade's label.
-    public var heading: String
-
-    public init(kind: Kind, evaluator: String = "", atLeast: String = "", levels: [String] = ["policy", "overall"],
-                scale: Int = 1, levelDigits: [Int] = [1, 1, 1], overallDigits: Int = 1, averageRoundedChildren: Bool = true,
-                heading: String = "") {
-        self.kind = kind
-        self.evaluator = evaluator
-        self.atLeast = atLeast
-        self.levels = levels
-        self.scale = scale
-        self.levelDigits = levelDigits
-        self.overallDigits = overallDigits
-        self.averageRoundedChildren = averageRoundedChildren
-        self.heading = heading
-    }
-
-    public func digits(atLevel level: Int) -> Int { level < levelDigits.count ? levelDigits[level] : 0 }
-}
-
 /// A computed figure: `policy I, self, mean = 72.9`, `overall, count of 達成 = 44`.
 public struct Figure: Sendable, Equatable {
     /// The node; nil for the overall figure.
@@ -57,7 +5,8 @@ public struct Figure: Sendable, Equatable {
     public var kind: FigureRule.Kind
     /// The evaluator's key; empty for the combined series.
     public var evaluator: String
-    /// The grade's key for `count` (and the threshold's for `share`); empty otherwise.
+    /// The grade's key for `count`, the threshold's for `share`, the grades' keys joined by `+` for
+    /// `share_of`; empty otherwise.
     public var grade: String
     /// Exact, already rounded as the report prints it (counts are whole numbers).
     public var value: Rational
@@ -82,10 +31,12 @@ public enum SchemeFigures {
         var figures: [Figure] = []
         for (index, rule) in rules.enumerated() {
             for series in series(of: rule, scheme: scheme) {
+                // A KPI not yet measured is in the open data, never in a figure.
                 let evaluations = activities.map { activity in
-                    (activity.measure, activity.evaluations.filter { series.isEmpty || $0.evaluator == series })
+                    (activity.measure, activity.evaluations.filter { (series.isEmpty || $0.evaluator == series) && !$0.notYetMeasured })
                 }
-                figures += compute(rule, index: index, series: series, evaluations: evaluations, plan: plan, scheme: scheme)
+                figures += compute(rule, index: index, series: series, evaluations: evaluations, plan: plan,
+                                   scheme: scheme.scale(for: series))
             }
         }
         return figures
@@ -98,18 +49,45 @@ public enum SchemeFigures {
         return scheme.evaluators.map(\.key)
     }
 
+    /// The grade keys a share counts: those at or above `atLeast`, or those named in `grades`; nil
+    /// when a name is not a grade of the scheme.
+    public static func shareKeys(of rule: FigureRule, scheme: EvaluationScheme) -> [String]? {
+        let grades = scheme.countingGrades
+        func key(_ name: String) -> String? { grades.first { $0.key == name || $0.label == name }?.key }
+        switch rule.kind {
+        case .share:
+            guard let threshold = grades.firstIndex(where: { $0.key == rule.atLeast || $0.label == rule.atLeast }) else { return nil }
+            return grades.prefix(threshold + 1).map(\.key).filter { scheme.isCounted(key: $0) }
+        case .shareOf:
+            let keys = rule.grades.compactMap(key)
+            return keys.count == rule.grades.count && !keys.isEmpty ? keys : nil
+        default:
+            return nil
+        }
+    }
+
+    /// A share's code in figures.csv's `grade`: the threshold's key, or the set's keys joined by `+`.
+    public static func shareCode(of rule: FigureRule, scheme: EvaluationScheme) -> String {
+        let grades = scheme.countingGrades
+        if rule.kind == .share { return grades.first { $0.key == rule.atLeast || $0.label == rule.atLeast }?.key ?? rule.atLeast }
+        return rule.grades.map { name in grades.first { $0.key == name || $0.label == name }?.key ?? name }.joined(separator: "+")
+    }
+
     static func compute(_ rule: FigureRule, index: Int, series: String, evaluations: [(NodeID, [Evaluation])], plan: Plan,
                         scheme: EvaluationScheme) -> [Figure] {
         func shown(_ node: NodeID?) -> Bool {
             rule.levels.contains(node.map { plan.levelName(of: $0) } ?? "overall")
         }
         let nodes: [NodeID?] = plan.nodesInOrder.map(\.id).map(Optional.some) + [nil]
-        // Grouped by measure once: a level then looks at its leaves, not at every activity.
+        // Grouped by measure once: a level then looks at its leaves, not at every activity. An item is
+        // one activity's evaluations in the series (a panel of five scoring one item is one item);
+        // a grade outside the count leaves an item out of the items and the shares.
         var byLeaf: [NodeID: [Evaluation]] = [:]
-        var itemsByLeaf: [NodeID: Int] = [:]
+        var itemsByLeaf: [NodeID: [[Evaluation]]] = [:]
         for (measure, found) in evaluations where !found.isEmpty {
             byLeaf[measure, default: []] += found
-            itemsByLeaf[measure, default: 0] += 1
+            let counted = found.filter(scheme.isCounted)
+            if !counted.isEmpty { itemsByLeaf[measure, default: []].append(counted) }
         }
         let allLeaves = plan.leaves.map(\.id)
         func leaves(under node: NodeID?) -> [NodeID] {
@@ -117,6 +95,9 @@ public enum SchemeFigures {
         }
         func under(_ node: NodeID?) -> [Evaluation] {
             leaves(under: node).flatMap { byLeaf[$0] ?? [] }
+        }
+        func items(under node: NodeID?) -> [[Evaluation]] {
+            leaves(under: node).flatMap { itemsByLeaf[$0] ?? [] }
         }
         func digits(_ node: NodeID?) -> Int {
             node.map { rule.digits(atLevel: $0.path.count - 1) } ?? rule.overallDigits
@@ -126,13 +107,13 @@ public enum SchemeFigures {
         }
         switch rule.kind {
         case .mean, .achievement:
-            return means(rule, evaluations: evaluations, plan: plan).compactMap { node, value in
+            let counted = evaluations.map { ($0.0, $0.1.filter(scheme.isCounted)) }
+            return means(rule, evaluations: counted, plan: plan).compactMap { node, value in
                 shown(node) ? figure(node, "", value, digits(node)) : nil
             }
         case .items:
-            // Items, not evaluations: a panel of five scoring one item is one item.
             return nodes.filter(shown).compactMap { node in
-                let count = leaves(under: node).reduce(0) { $0 + (itemsByLeaf[$1] ?? 0) }
+                let count = items(under: node).count
                 return count == 0 ? nil : figure(node, "", Rational(count), 0)
             }
         case .count:
@@ -143,21 +124,28 @@ public enum SchemeFigures {
                     figure(node, grade.key, Rational(here.filter { scheme.countingKey(of: $0) == grade.key }.count), 0)
                 }
             }
-        case .share:
-            guard let threshold = scheme.countingGrades.firstIndex(where: { $0.key == rule.atLeast || $0.label == rule.atLeast })
-            else { return [] }
-            let keys = Set(scheme.countingGrades.prefix(threshold + 1).map(\.key))
+        case .share, .shareOf:
+            guard let keys = shareKeys(of: rule, scheme: scheme).map(Set.init) else { return [] }
+            let threshold = rule.kind == .share ? scheme.points(ofKey: shareCode(of: rule, scheme: scheme)) : nil
+            // Over the items: an item evaluated by several (a panel combined by mean) counts once,
+            // by the mean of its points against the threshold's points.
+            func isIn(_ item: [Evaluation]) -> Bool {
+                if item.count == 1 { return keys.contains(scheme.countingKey(of: item[0])) }
+                if let threshold, let mean = Rational.mean(item.compactMap { $0.points.map { Rational($0) } }) { return mean >= threshold }
+                return item.allSatisfy { keys.contains(scheme.countingKey(of: $0)) }
+            }
             return nodes.filter(shown).compactMap { node in
-                let here = under(node)
+                let here = items(under: node)
                 guard !here.isEmpty else { return nil }
-                let share = Rational(here.filter { keys.contains(scheme.countingKey(of: $0)) }.count * 100, here.count)
-                return figure(node, scheme.countingGrades[threshold].key, share.roundedHalfUp(digits: digits(node)), digits(node))
+                let share = Rational(here.filter(isIn).count * 100, here.count)
+                return figure(node, shareCode(of: rule, scheme: scheme), share.roundedHalfUp(digits: digits(node)), digits(node))
             }
         }
     }
 
     /// The mean cascade of `Averaging` over the evaluations' points (or achievement rates): each
-    /// evaluation is one value of its measure.
+    /// evaluation is one value of its measure. With `meanOf: items` a level is the mean of the
+    /// measures' values under it instead of its children's figures.
     static func means(_ rule: FigureRule, evaluations: [(NodeID, [Evaluation])], plan: Plan) -> [(NodeID?, Rational)] {
         var values: [NodeID: [Rational]] = [:]
         for (measure, evaluations) in evaluations {
@@ -169,32 +157,27 @@ public enum SchemeFigures {
         let averaging = AveragingRules(leafScale: rule.scale, levelDigits: rule.levelDigits, overallDigits: rule.overallDigits,
                                        averageRoundedChildren: rule.averageRoundedChildren)
         let progress = Averaging.compute(plan: plan, leafValues: values, rules: averaging)
+        func overItems(_ node: NodeID?) -> Rational? {
+            let scores = plan.leaves.filter { leaf in node.map { leaf.id.path.starts(with: $0.path) } ?? true }
+                .compactMap { progress.leafScores[$0.id] }
+            return Rational.mean(scores).map { $0 * Rational(rule.scale) }
+        }
         var result: [(NodeID?, Rational)] = []
         for node in plan.nodesInOrder {
-            if let value = progress.percentages[node.id] {
+            let digits = rule.digits(atLevel: node.id.path.count - 1)
+            if rule.meanOf == .items, !node.children.isEmpty {
+                if let value = overItems(node.id) { result.append((node.id, value.roundedHalfUp(digits: digits))) }
+            } else if let value = progress.percentages[node.id] {
                 result.append((node.id, value))
             } else if node.children.isEmpty, let score = progress.leafScores[node.id] {
-                result.append((node.id, (score * Rational(rule.scale)).roundedHalfUp(digits: rule.digits(atLevel: node.id.path.count - 1))))
+                result.append((node.id, (score * Rational(rule.scale)).roundedHalfUp(digits: digits)))
             }
         }
-        if let overall = progress.overall { result.append((nil, overall)) }
-        return result
-    }
-}
-
-extension EvaluationScheme {
-    /// The values counted one by one, best first: the grades, or each number of a range (highest first).
-    public var countingGrades: [(key: String, label: String)] {
-        switch kind {
-        case .grades, .kpi: grades.map { ($0.key, $0.label) }
-        case .range: stride(from: maximum, through: minimum, by: -1).map { (String($0), String($0)) }
-        case .none: []
+        if rule.meanOf == .items {
+            if let overall = overItems(nil) { result.append((nil, overall.roundedHalfUp(digits: rule.overallDigits))) }
+        } else if let overall = progress.overall {
+            result.append((nil, overall))
         }
-    }
-
-    /// The key a evaluation is counted under.
-    public func countingKey(of evaluation: Evaluation) -> String {
-        if let grade = evaluation.grade, grade < grades.count { return grades[grade].key }
-        return evaluation.label
+        return result
     }
 }

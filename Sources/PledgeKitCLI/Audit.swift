@@ -9,12 +9,14 @@ struct Audit: ParsableCommand {
         discussion: """
         公表済みの報告書の数値を点検します: 各数値を配下の数値から平均の規則で計算し直した値、別の表に印刷された同じ数値、
         提出ファイル（INBOX）を指定したときはそこから計算し直した値と比べ、合わないものを1件1行で示します。
+        レイアウトが独自の評価方式（scheme）なら、pledgekit が書き出した figures.csv（またはその出力フォルダ）を点検します:
+        割合は段階の件数 ÷ 評価対象数、評価対象数は段階の件数の合計、平均は下の階層の値の平均と比べます。
         指摘が1件でもあれば（または報告書・計画・提出ファイルを読めなければ）終了ステータスは1です。
 
         \(ExitStatus.table)
         """)
 
-    @Argument(help: ArgumentHelp("点検する報告書（.xlsx または summary.csv）、続けて（任意で）その元になった各課の提出フォルダ。", valueName: "報告書 [提出フォルダ]"))
+    @Argument(help: ArgumentHelp("点検する報告書（.xlsx、summary.csv、独自の評価方式では figures.csv）、続けて（任意で）その元になった各課の提出フォルダ。", valueName: "報告書 [提出フォルダ]"))
     var files: [String] = []
 
     @OptionGroup var planOptions: PlanOptions

@@ -26,7 +26,7 @@ struct Merge: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("出力先のフォルダ（なければ作ります。提出フォルダの外に置いてください）。", valueName: "フォルダ"))
     var out: String
 
-    @Option(name: .long, help: ArgumentHelp("前年度の summary.csv（または公表用ブック）。前年度の列に使います。任期の前の年度も、くり返して指定できます。", valueName: "ファイル"))
+    @Option(name: .long, help: ArgumentHelp("前年度の summary.csv（または公表用ブック。レイアウトが独自の評価方式なら figures.csv）。前年度の列に使います。任期の前の年度も、くり返して指定できます。", valueName: "ファイル"))
     var previous: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("任期の過去の年度の summary.csv または公表用ブックを入れたフォルダ（すべての年度を表示します。くり返して指定できます）。", valueName: "フォルダ"))

@@ -20,10 +20,14 @@ import Testing
     @Test func mergeGivesThePublishedBandsAndMean() throws {
         let scratch = try sample.expectMerge(year: "令和5年度", figures: Self.published.merging(Self.writtenToFit, uniquingKeysWith: { $1 }),
                                              headline: "令和5年度 全体 平均達成率 (%): 98.3")
-        // 82 indicators, one without its actual value yet: counted in measures.csv, not in the bands.
+        // 82 indicators, one without its actual value yet: in evaluations.csv as 未測定 with its
+        // target (issue 27), not in the bands.
         #expect(try scratch.csv("out/activities.csv").count == 82)
         let evaluations = try scratch.csv("out/evaluations.csv")
-        #expect(evaluations.count == 81)
+        #expect(evaluations.count == 82)
+        let waiting = evaluations.filter { $0["value"] == "未測定" }
+        #expect(waiting.count == 1)
+        #expect(waiting.allSatisfy { $0["actual"] == "" && $0["achievement_pct"] == "" && $0["target"] != "" })
         // Lower is better: target 217.6 against an actual 200 is 108.8 %, band A.
         let lower = try #require(evaluations.first { $0["measure_id"] == "1-5" })
         #expect([lower["target"], lower["actual"], lower["direction"], lower["achievement_pct"], lower["value"]]
@@ -50,10 +54,36 @@ import Testing
         try sample.expectRoundTrip(year: "令和5年度", evaluators: Self.columns, activity: "指標名", departments: 4)
     }
 
+    /// 待機児童ゼロ: lower is better with a target of 0. A department that reached zero is a success
+    /// (0 ≤ 0 meets the target: 100 %, band A), not an error; one still at 12 is 0 ÷ 12 = 0 % (band D)
+    /// by this layout's `ratio` (Samples/committee measures from the baseline instead).
+    @Test func aLowerIsBetterTargetOfZeroIsValidAndReachingItIsASuccess() throws {
+        for (actual, band) in [("0", "A"), ("12", "D")] {
+            let scratch = try Scratch()
+            let filled = try sample.filledTemplates(in: scratch, year: "令和5年度", evaluators: Self.columns, activity: "指標名")
+            let workbook = URL(fileURLWithPath: filled + "/こども政策課.xlsx")
+            let filler = try TemplateFiller(workbook)
+            // Row 12 is measure 1-1: E 目標値, F 実績値, G 方向.
+            try filler.type(number: 0, into: "E12")
+            try filler.type(actual, into: "F12")
+            try filler.type("低いほどよい", into: "G12")
+            try filler.save()
+            let check = try InProcess.check([workbook.path], plan: sample.plan, layout: sample.layout)
+            #expect(check.status == .success, "\(check.problems)")
+            let merge = try sample.merge(filled, year: "令和5年度", out: scratch.path("out"))
+            #expect(merge.status == .success, "\(merge.problems)")
+            let row = try #require(try scratch.csv("out/evaluations.csv").first { $0["measure_id"] == "1-1" })
+            #expect([row["target"], row["actual"], row["direction"], row["achievement_pct"], row["value"]]
+                    == ["0", actual, "lower", actual == "0" ? "100.00" : "0.00", band])
+        }
+    }
+
+    /// Higher is better with a target of 0 has no rate (`ratio`: actual ÷ 0); lower is better with a
+    /// target of 0 is valid (KPIFormulaTests).
     @Test func aTargetOfZeroNamesTheCellAndWhatIsAllowed() throws {
         // Row 12 of こども政策課's template is measure 1-1; E is 目標値 (施策ID, 基本政策, 施策内容, 指標名, 目標値…).
         try sample.expectRejected("0", typedInto: "E12", of: "こども政策課", year: "令和5年度", evaluators: Self.columns,
                                   activity: "指標名", message:
-            "エラー こども政策課.xlsx 提出票!E12: 目標値が0のため達成率（実績値÷目標値）を計算できません。目標値は0より大きい数値で入力してください（入力値: 0）")
+            "エラー こども政策課.xlsx 提出票!E12: 目標値が0のため達成率（実績値÷目標値）を計算できません。高いほどよい指標の目標値は0より大きい数値で入力してください（入力値: 0）")
     }
 }

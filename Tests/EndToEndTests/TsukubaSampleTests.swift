@@ -22,6 +22,15 @@ import Testing
                                headline: "令和5年度 全体 達成と順調 (%): 90.4")
     }
 
+    /// The layout's heading says nothing of the denominator: the workbook's column adds it (issue 27);
+    /// the headline keeps the heading as the city writes it.
+    @Test func theWorkbooksShareColumnStatesItsDenominator() throws {
+        let scratch = try sample.expectMerge(year: "令和5年度", figures: Self.published, headline: "令和5年度 全体 達成と順調 (%): 90.4")
+        let workbook = try #require(try FileManager.default.contentsOfDirectory(atPath: scratch.path("out")).first { $0.hasSuffix(".xlsx") })
+        let strings = String(decoding: try #require(WorkbookParts.read(scratch.path("out/" + workbook))["xl/sharedStrings.xml"]), as: UTF8.self)
+        #expect(strings.contains("達成と順調 (%)（分母: 評価した取組の数）"))
+    }
+
     @Test func templateFilledCheckedAndMergedGivesTheSameFigures() throws {
         try sample.expectRoundTrip(year: "令和5年度", evaluators: ["評価"], departments: 5)
     }

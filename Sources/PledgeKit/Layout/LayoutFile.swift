@@ -20,6 +20,7 @@ enum LayoutFile {
         "statuses": ReportLayout.Status(label: "", key: ""),
         "scheme.grades": Grade(label: "", key: ""),
         "scheme.evaluators": Evaluator(key: "", heading: ""),
+        "scheme.evaluators.grades": Grade(label: "", key: ""),
         "figures": FigureRule(kind: .mean),
     ]
 
@@ -131,8 +132,11 @@ enum LayoutFile {
     /// The words a key with a fixed vocabulary takes, for the message about a wrong one.
     static let allowedValues = [
         "style": "ratings か achievements",
-        "kind": "scheme では range、grades、kpi、figures では mean、count、share、items、achievement のいずれか",
+        "kind": "scheme では range、grades、kpi、figures では mean、count、share、share_of、items、achievement のいずれか",
         "combine": "separate か mean",
+        "higherIsBetter": "ratio（実績値÷目標値）か fromBaseline（基準値からの改善÷目標までの改善）",
+        "lowerIsBetter": "ratio（目標値÷実績値）か fromBaseline（基準値からの改善÷目標までの改善）",
+        "meanOf": "children（下の階層の値の平均）か items（配下の施策すべての平均）",
     ]
 
     static func kind(of type: Any.Type) -> String {

@@ -44,11 +44,12 @@ public struct ReportLayout: Sendable, Equatable, Codable {
     /// The headings of the own scheme's evaluator columns (KPIColumns for a KPI), for finding the header row.
     public var evaluationColumns: [ColumnSpec] {
         guard hasOwnScheme else { return [] }
-        return scheme.kind == .kpi ? KPIColumns.all : Self.evaluatorColumns(scheme)
+        return Self.evaluatorColumns(scheme) + (scheme.kpiEvaluator != nil ? KPIColumns.all : [])
     }
 
+    /// The columns of the evaluators that have one (a KPI evaluator is read from KPIColumns).
     static func evaluatorColumns(_ scheme: EvaluationScheme) -> [ColumnSpec] {
-        scheme.evaluators.map { ColumnSpec($0.key, [$0.heading] + $0.aliases) }
+        scheme.evaluators.filter { scheme.scale(for: $0.key).kind != .kpi }.map { ColumnSpec($0.key, [$0.heading] + $0.aliases) }
     }
 
     public var reconcileRules: ReconcileRules {

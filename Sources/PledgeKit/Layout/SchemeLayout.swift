@@ -1,12 +1,10 @@
 import PledgeCore
-import Yams
-
 
 /// `scheme:` with every key optional: a city names only what differs from a 0–10 rating.
 struct LayoutScheme: Decodable {
     var scheme: EvaluationScheme
 
-    private enum CodingKeys: String, CodingKey { case kind, minimum, maximum, acceptsStars, grades, evaluators, combine }
+    private enum CodingKeys: String, CodingKey { case kind, minimum, maximum, acceptsStars, grades, evaluators, combine, kpi }
 
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -21,29 +19,48 @@ struct LayoutScheme: Decodable {
             acceptsStars: try c.decodeIfPresent(Bool.self, forKey: .acceptsStars) ?? false,
             grades: try c.decodeIfPresent([LayoutGrade].self, forKey: .grades)?.map(\.grade) ?? [],
             evaluators: try c.decodeIfPresent([LayoutEvaluator].self, forKey: .evaluators)?.map(\.evaluator) ?? evaluators,
-            combine: try c.decodeIfPresent(EvaluationScheme.Combine.self, forKey: .combine) ?? d.combine)
+            combine: try c.decodeIfPresent(EvaluationScheme.Combine.self, forKey: .combine) ?? d.combine,
+            kpi: try c.decodeIfPresent(LayoutKPIRules.self, forKey: .kpi)?.rules ?? KPIRules())
+    }
+}
+
+/// `scheme.kpi:` the formula per direction and whether a rate stops at 100 %.
+struct LayoutKPIRules: Decodable {
+    var rules: KPIRules
+    private enum CodingKeys: String, CodingKey { case higherIsBetter, lowerIsBetter, capAtTarget }
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = KPIRules()
+        rules = KPIRules(higherIsBetter: try c.decodeIfPresent(KPIRules.Formula.self, forKey: .higherIsBetter) ?? d.higherIsBetter,
+                         lowerIsBetter: try c.decodeIfPresent(KPIRules.Formula.self, forKey: .lowerIsBetter) ?? d.lowerIsBetter,
+                         capAtTarget: try c.decodeIfPresent(Bool.self, forKey: .capAtTarget) ?? d.capAtTarget)
     }
 }
 
 struct LayoutGrade: Decodable {
     var grade: Grade
-    private enum CodingKeys: String, CodingKey { case label, key, symbols, points, minimumPercent }
+    private enum CodingKeys: String, CodingKey { case label, key, symbols, points, minimumPercent, counted }
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         grade = Grade(label: try c.decode(String.self, forKey: .label), key: try c.decode(String.self, forKey: .key),
                       symbols: try c.decodeIfPresent([String].self, forKey: .symbols) ?? [],
                       points: try c.decodeIfPresent(Int.self, forKey: .points),
-                      minimumPercent: try c.decodeIfPresent(Int.self, forKey: .minimumPercent))
+                      minimumPercent: try c.decodeIfPresent(Int.self, forKey: .minimumPercent),
+                      counted: try c.decodeIfPresent(Bool.self, forKey: .counted) ?? true)
     }
 }
 
 struct LayoutEvaluator: Decodable {
     var evaluator: Evaluator
-    private enum CodingKeys: String, CodingKey { case key, heading, aliases }
+    private enum CodingKeys: String, CodingKey { case key, heading, aliases, kind, minimum, maximum, grades }
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         evaluator = Evaluator(key: try c.decode(String.self, forKey: .key), heading: try c.decode(String.self, forKey: .heading),
-                              aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [])
+                              aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [],
+                              kind: try c.decodeIfPresent(EvaluationScheme.Kind.self, forKey: .kind),
+                              minimum: try c.decodeIfPresent(Int.self, forKey: .minimum),
+                              maximum: try c.decodeIfPresent(Int.self, forKey: .maximum),
+                              grades: try c.decodeIfPresent([LayoutGrade].self, forKey: .grades)?.map(\.grade))
     }
 }
 
@@ -51,7 +68,7 @@ struct LayoutEvaluator: Decodable {
 struct LayoutFigure: Decodable {
     var rule: FigureRule
     private enum CodingKeys: String, CodingKey {
-        case kind, evaluator, atLeast, levels, scale, levelDigits, overallDigits, averageRoundedChildren, heading
+        case kind, evaluator, atLeast, grades, levels, scale, levelDigits, overallDigits, averageRoundedChildren, meanOf, heading
     }
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -60,140 +77,13 @@ struct LayoutFigure: Decodable {
             kind: try c.decode(FigureRule.Kind.self, forKey: .kind),
             evaluator: try c.decodeIfPresent(String.self, forKey: .evaluator) ?? d.evaluator,
             atLeast: try c.decodeIfPresent(String.self, forKey: .atLeast) ?? d.atLeast,
+            grades: try c.decodeIfPresent([String].self, forKey: .grades) ?? d.grades,
             levels: try c.decodeIfPresent([String].self, forKey: .levels) ?? d.levels,
             scale: try c.decodeIfPresent(Int.self, forKey: .scale) ?? d.scale,
             levelDigits: try c.decodeIfPresent([Int].self, forKey: .levelDigits) ?? d.levelDigits,
             overallDigits: try c.decodeIfPresent(Int.self, forKey: .overallDigits) ?? d.overallDigits,
             averageRoundedChildren: try c.decodeIfPresent(Bool.self, forKey: .averageRoundedChildren) ?? d.averageRoundedChildren,
+            meanOf: try c.decodeIfPresent(FigureRule.MeanOf.self, forKey: .meanOf) ?? d.meanOf,
             heading: try c.decodeIfPresent(String.self, forKey: .heading) ?? d.heading)
-    }
-}
-
-/// What a scheme must satisfy beyond its types, checked once the file is decoded so that each
-/// problem names the key and its line (exit 78).
-enum SchemeLayoutCheck {
-    static let levels = ["policy", "pledge", "measure", "overall"]
-
-    static func check(_ layout: ReportLayout, root: Node.Mapping, file: String) throws(LayoutError) {
-        func fail(_ path: [String], _ message: String) -> LayoutError {
-            LayoutError("レイアウトファイル \(file)\(LayoutFile.line(mark(of: path, in: root))): \(path.joined(separator: ".")) \(message)")
-        }
-        if root["scheme"] != nil && root["rated"] != nil {
-            throw fail(["rated"], "と scheme は同時に書けません（rated: true は0〜10の評価、false は評価なし。scheme を書くときは rated を消してください）。")
-        }
-        if root["figures"] != nil && root["scheme"] == nil {
-            throw fail(["figures"], "を使うには scheme（評価の方式）を書いてください。")
-        }
-        guard root["scheme"] != nil else { return }
-        let scheme = layout.scheme
-        // A key the kind does not use would be ignored without a word: refuse it instead.
-        let given = root["scheme"]?.mapping
-        if scheme.kind != .range, let key = ["minimum", "maximum", "acceptsStars"].first(where: { given?[$0] != nil }) {
-            throw fail(["scheme", key], "は kind: range のときだけ書けます（この scheme は kind: \(scheme.kind.rawValue)）。")
-        }
-        if scheme.kind == .range && given?["grades"] != nil {
-            throw fail(["scheme", "grades"], "は kind: grades か kpi のときだけ書けます（kind: range は minimum〜maximum の整数）。")
-        }
-        if scheme.kind == .grades && scheme.grades.contains(where: { $0.minimumPercent != nil }) {
-            throw fail(["scheme", "grades"], "の minimumPercent は kind: kpi（達成率の区分）のときだけ書けます。")
-        }
-        switch scheme.kind {
-        case .range:
-            if scheme.minimum > scheme.maximum {
-                throw fail(["scheme", "maximum"], "は minimum（\(scheme.minimum)）以上にしてください（入力値: \(scheme.maximum)）。")
-            }
-        case .kpi:
-            let bounds = scheme.grades.map(\.minimumPercent)
-            if scheme.grades.isEmpty || bounds.last! != nil || bounds.dropLast().contains(where: { $0 == nil }) {
-                throw fail(["scheme", "grades"], "には達成率の区分をよい順に書き、最後の区分以外に minimumPercent（その区分の下限 %）を書いてください（例: A 100、B 90、C 80、D なし）。")
-            }
-            let limits = bounds.compactMap { $0 }
-            if zip(limits, limits.dropFirst()).contains(where: { $0 <= $1 }) {
-                throw fail(["scheme", "grades"], "の minimumPercent は上の区分ほど大きくしてください（入力値: \(limits.map(String.init).joined(separator: "、"))）。")
-            }
-            fallthrough
-        case .grades:
-            if scheme.grades.isEmpty { throw fail(["scheme", "grades"], "に評価の段階を1つ以上書いてください（label と key）。") }
-            if let problem = duplicate(scheme.grades.map(\.key)) ?? duplicate(scheme.grades.flatMap { [$0.label] + $0.symbols }.map(Normalize.key)) {
-                throw fail(["scheme", "grades"], "で「\(problem)」が2回使われています。段階の label・key・symbols は重ならないようにしてください。")
-            }
-            if let bad = scheme.grades.map(\.key).first(where: { !isPhysicalName($0) }) {
-                throw fail(["scheme", "grades"], "の key「\(bad)」は英小文字・数字・_ で書いてください（オープンデータの値になります）。")
-            }
-        case .none:
-            break
-        }
-        if scheme.kind == .kpi && root["scheme"]?.mapping?["evaluators"] != nil {
-            throw fail(["scheme", "evaluators"], "は kind: kpi では書かないでください（目標値・実績値・方向の列で評価します）。")
-        }
-        if scheme.isEvaluated && scheme.evaluators.isEmpty {
-            throw fail(["scheme", "evaluators"], "に評価する列を1つ以上書いてください（key と heading）。")
-        }
-        if let problem = duplicate(scheme.evaluators.map(\.key)) {
-            throw fail(["scheme", "evaluators"], "で key「\(problem)」が2回使われています。")
-        }
-        if let bad = scheme.evaluators.map(\.key).first(where: { !isPhysicalName($0) }) {
-            throw fail(["scheme", "evaluators"], "の key「\(bad)」は英小文字・数字・_ で書いてください。")
-        }
-        if layout.workbook?.style == .achievements {
-            throw fail(["scheme"], "を使うレイアウトでは workbook.style を ratings（総括表と取組状況）にしてください。achievements は評価のない様式です。")
-        }
-        var produced: Set<String> = []
-        for (index, rule) in layout.figures.enumerated() {
-            let path = ["figures", "\(index + 1)番目"]
-            // figures.csv is keyed by level, kind, evaluator and grade: two rules may not give the same figure.
-            for series in SchemeFigures.series(of: rule, scheme: scheme) where !produced.insert("\(rule.kind)|\(series)|\(rule.atLeast)").inserted {
-                throw fail(path, "は前の項目と同じ集計（kind: \(rule.kind.rawValue)\(series.isEmpty ? "" : "、evaluator: \(series)")）です。1つにまとめてください。")
-            }
-            if !rule.evaluator.isEmpty && !scheme.evaluators.contains(where: { $0.key == rule.evaluator }) {
-                throw fail(path, "の evaluator「\(rule.evaluator)」は scheme.evaluators にありません（使える key: \(scheme.evaluators.map(\.key).joined(separator: ", "))）。")
-            }
-            if let bad = rule.levels.first(where: { !levels.contains($0) }) {
-                throw fail(path, "の levels「\(bad)」は使えません（使える値: \(levels.joined(separator: ", "))）。")
-            }
-            switch rule.kind {
-            case .share:
-                if !scheme.countingGrades.contains(where: { $0.key == rule.atLeast || $0.label == rule.atLeast }) {
-                    throw fail(path, "の atLeast「\(rule.atLeast)」は評価の段階にありません（使える値: \(scheme.countingGrades.map(\.key).joined(separator: ", "))）。")
-                }
-            case .mean:
-                if scheme.kind == .grades && scheme.grades.allSatisfy({ $0.points == nil }) {
-                    throw fail(path, "の kind: mean には、scheme.grades に points（点数）が必要です。")
-                }
-            case .achievement:
-                if scheme.kind != .kpi {
-                    throw fail(path, "の kind: achievement（達成率の平均）は scheme.kind: kpi のときだけ使えます。")
-                }
-            case .count, .items:
-                break
-            }
-        }
-    }
-
-    static func duplicate(_ values: [String]) -> String? {
-        var seen: Set<String> = []
-        return values.first { !seen.insert($0).inserted }
-    }
-
-    static func isPhysicalName(_ key: String) -> Bool {
-        !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
-    }
-
-    /// The line of a key (`figures.2番目` is the second item), or of the deepest part found.
-    static func mark(of path: [String], in root: Node.Mapping) -> Mark? {
-        var node: Node? = Node.mapping(root)
-        var found: Mark? = nil
-        for part in path {
-            if let mapping = node?.mapping, let key = mapping.first(where: { $0.key.string == part }) {
-                found = key.key.mark
-                node = key.value
-            } else if let items = node?.sequence, let number = Int(part.prefix { $0.isNumber }), number >= 1, number <= items.count {
-                node = items[number - 1]
-                found = node?.mark
-            } else {
-                break
-            }
-        }
-        return found
     }
 }

@@ -18,14 +18,21 @@ extension CodeTable {
         let kinds: [(FigureRule.Kind, String, String)] = [
             (.mean, "平均", "評価の点数の平均（レイアウトの倍率を掛け、階層ごとに四捨五入）"),
             (.count, "件数", "段階（grade）ごとの件数"),
-            (.share, "割合", "grade の段階以上の件数の割合（%）"),
+            (.share, "割合", "grade の段階以上の件数の割合（%）。分母は評価した件数（評価対象外の段階・未測定を除く）"),
+            (.shareOf, "段階の割合", "grade に書いた段階（+ でつないだ複数の段階）の件数の割合（%）。分母は share と同じ"),
             (.items, "評価件数", "評価した（KPIでは達成率を算出できた）件数"),
             (.achievement, "平均達成率", "成果指標の達成率の平均（%）"),
         ]
         return kinds.map { ["figure_kind", $0.0.rawValue, $0.1, $0.2] }
-            + scheme.evaluators.map { ["evaluator", $0.key, $0.heading, "評価者「\($0.heading)」の評価"] }
-            + scheme.countingGrades.map { grade in
-                ["grade", grade.key, grade.label, bandText(grade.key, scheme) ?? "評価の段階「\(grade.label)」"]
+            + scheme.evaluators.map { evaluator in
+                let scale = scheme.scale(for: evaluator.key)
+                let what = scale.kind == .kpi ? "成果指標の達成率の区分（目標値・実績値などから計算）" : "評価者「\(evaluator.heading)」の評価（\(scale.allowedValues)）"
+                return ["evaluator", evaluator.key, evaluator.heading, what]
+            }
+            + model.gradeCodes.map { grade in
+                let outside = grade.scale.isCounted(key: grade.key) ? "" : "（評価対象外: 件数・割合の分母に含めない）"
+                let set = grade.key.contains("+") ? "段階「\(grade.label.replacingOccurrences(of: "・", with: "」「"))」の合計" : nil
+                return ["grade", grade.key, grade.label, (set ?? bandText(grade.key, grade.scale) ?? "評価の段階「\(grade.label)」") + outside]
             }
     }
 

@@ -14,7 +14,7 @@ public enum CodeTable {
     public static func make(_ model: ReportModel) -> OpenDataTable {
         var rows: [[String]] = []
         let levels = model.layout.rated || model.plan.depth > 1
-            ? [("overall", "全体", "全体（基本政策の進捗率の平均）"), ("policy", "基本政策", "基本政策（計画の最上位の階層）"),
+            ? [("overall", "全体", model.layout.hasOwnScheme ? "全体（計画全体の集計。集計の方法は figures.csv の kind）" : "全体（基本政策の進捗率の平均）"), ("policy", "基本政策", "基本政策（計画の最上位の階層）"),
                ("pledge", "公約", "公約（基本政策の下の階層）"), ("measure", "施策", "施策（公約の下、取組事業が属する階層）")]
             : [("policy", "分野", "分野（この計画の唯一の階層。取組事業が属する）")]
         rows += levels.map { ["level", $0.0, $0.1, $0.2] }
@@ -22,8 +22,9 @@ public enum CodeTable {
                  ["severity", "warning", "警告", "集計はするが確認が必要な問題（警告もエラーとする指定では書き出さない）"],
                  ["severity", "info", "情報", "照合で判断したことの記録（差し替え、★の読み取りなど）"]]
         rows += DiagnosticCode.allCases.map { code in
-            // The built-in text says 0–10; a layout's own scheme says what it allows.
-            let own = code == .ratingInvalid && model.layout.hasOwnScheme ? "評価が\(model.layout.scheme.allowedValues)でない" : nil
+            // The built-in text says 0–10; a layout's own scheme says what each column allows, and a
+            // report without evaluations never has one.
+            let own = code == .ratingInvalid ? invalidRatingText(model.layout) : nil
             return ["reconciliation_code", code.rawValue, label(code).0, own ?? label(code).1]
         }
         rows += model.layout.statuses.map { status in
@@ -31,6 +32,19 @@ public enum CodeTable {
         }
         rows += schemeRows(model)
         return OpenDataTable(name: "codes", header: ["code_list", "code", "label", "description"], rows: rows)
+    }
+
+    /// What an invalid evaluation is under the layout's scheme (nil: the built-in 0–10 text).
+    static func invalidRatingText(_ layout: ReportLayout) -> String? {
+        if layout.rated { return nil }
+        let scheme = layout.scheme
+        guard layout.hasOwnScheme else { return "評価が不正（この様式は評価を読まないため使われない）" }
+        let each = scheme.evaluators.map { evaluator -> String in
+            let scale = scheme.scale(for: evaluator.key)
+            let allowed = scale.kind == .kpi ? "目標値・実績値・基準値が0以上の数値、方向が高いほどよい・低いほどよい、単位が指標の単位" : scale.allowedValues
+            return scheme.evaluators.count == 1 ? allowed : "\(evaluator.heading)が\(allowed)"
+        }
+        return "評価が" + each.joined(separator: "、") + "でない"
     }
 
     /// A problem code's short Japanese name and what it means. A dictionary, not a switch, so that a
@@ -63,7 +77,7 @@ public enum CodeTable {
         .ratingInvalid: ("評価の値が不正", "評価が0から10の整数でない"),
         .ratingMissing: ("評価がない", "取組はあるが評価がない"),
         .ratingStars: ("★で書かれた評価", "評価が★の数で書かれていた（★の数を評価とした）"),
-        .kpiNotComputable: ("達成率を計算しない指標", "KPIの実績値が空欄のため達成率を計算しない（区分別件数にも含めない）"),
+        .kpiNotComputable: ("達成率を計算しない指標", "KPIの実績値が空欄のため達成率を計算しない（evaluations.csv には未測定として目標値とともに載せ、件数・区分・平均には含めない）"),
         .statusInvalid: ("状況の語が不正", "状況がレイアウトで定めた語のいずれでもない"),
         .activityMissing: ("取組がない", "評価はあるが取組事業の内容がない"),
         .activityDuplicate: ("重複した取組", "同じ施策に同じ取組が2回ある（2回目は集計しない）"),

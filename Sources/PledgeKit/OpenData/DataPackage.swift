@@ -169,7 +169,10 @@ public enum DataPackage {
     static func resource(for table: OpenDataTable, model: ReportModel, encoding: String) -> Resource {
         let texts = model.layout.rated ? resourceTexts
             : resourceTexts.merging(model.layout.hasOwnScheme ? schemeResourceTexts : unratedResourceTexts) { $1 }
-        let (title, description) = texts[table.name] ?? (table.name, "")
+        let (title, text) = texts[table.name] ?? (table.name, "")
+        // Each share states what it is out of (issue 27): in the label and here.
+        let shares = table.name == "figures" && model.layout.hasOwnScheme ? model.shareDescriptions.map(\.text) : []
+        let description = shares.isEmpty ? text : text + "割合の分母: " + shares.joined(separator: "。") + "。"
         var schema = Schema(fields: table.header.map { withFormulaNote(field(named: $0, table: table.name, model: model)) })
         let city = table.header.first == "municipality_code" ? ["municipality_code"] : []
         func key(_ fields: [String], to resource: String, _ referenced: [String]) -> ForeignKey {

@@ -50,6 +50,12 @@ public enum OpenDataTables {
             if model.layout.rated {
                 rows.append([String(figures.year.year), figures.year.label, "overall", "all", "", "", "全体",
                              figures.overall.map { $0.formatted(digits: model.layout.averaging.overallDigits) } ?? ""])
+            } else if model.layout.hasOwnScheme {
+                // The whole plan's row, as the 0–10 report has: its figures are in figures.csv (id all).
+                let all = isCurrent ? model.activities.map(\.activity) : nil
+                rows.append([String(figures.year.year), figures.year.label, "overall", "all", "", "", "全体", "",
+                             all.map { String($0.count) } ?? ""]
+                            + statusKeys.map { status in all.map { activities in String(activities.filter { $0.status == status.label }.count) } ?? "" })
             }
         }
         return OpenDataTable(name: "summary", header: header, rows: rows)

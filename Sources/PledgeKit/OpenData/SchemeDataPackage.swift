@@ -19,7 +19,7 @@ extension DataPackage {
         case ("figures", "kind"):
             let kinds = FigureRule.Kind.allCases.map(\.rawValue)
             return Field(name: name, type: "string", title: "集計の種類",
-                         description: "mean=点数の平均（レイアウトの倍率を掛け、四捨五入）、count=段階ごとの件数、share=grade の段階以上の割合（%）、items=評価した件数、achievement=達成率の平均（%）",
+                         description: "mean=点数の平均（レイアウトの倍率を掛け、四捨五入）、count=段階ごとの件数、share=grade の段階以上の割合（%）、share_of=grade の段階（+ でつないだ段階の合計）の割合（%）、items=評価した件数、achievement=達成率の平均（%）。割合の分母はこの resource の description",
                          constraints: Constraints(required: true, enum: kinds))
         case ("figures", "evaluator"), ("evaluations", "evaluator"):
             let combined = table == "figures" && (scheme.combine == .mean || scheme.evaluators.count == 1)
@@ -28,9 +28,9 @@ extension DataPackage {
                          description: "評価者（\(evaluators)）。" + (combined && table == "figures" ? "空欄は全評価者を合わせた集計" : ""),
                          constraints: table == "figures" ? Constraints(enum: keys + [""]) : Constraints(required: true, enum: keys))
         case ("figures", "grade"):
-            let grades = scheme.countingGrades
+            let grades = model.gradeCodes
             return Field(name: name, type: "string", title: "段階",
-                         description: "count では数えた段階、share では基準の段階（" + grades.map { "\($0.key)=\($0.label)" }.joined(separator: "、") + "）。mean・items では空欄",
+                         description: "count では数えた段階、share では基準の段階、share_of では数えた段階（" + grades.map { "\($0.key)=\($0.label)" }.joined(separator: "、") + "）。mean・items では空欄",
                          constraints: Constraints(enum: grades.map(\.key) + [""]))
         case ("figures", "value"):
             return Field(name: name, type: "number", title: "値",
@@ -39,26 +39,42 @@ extension DataPackage {
         case ("figures", "title"):
             return Field(name: name, type: "string", title: "名称", description: "基本政策・公約・施策の名称（全体の行は「全体」）", constraints: required)
         case ("evaluations", "value"):
-            let allowed = scheme.kind == .grades ? Constraints(required: true, enum: scheme.grades.map(\.label)) : required
+            let uniform = scheme.evaluators.allSatisfy { !$0.hasOwnScale }
+            let allowed = scheme.kind == .grades && uniform ? Constraints(required: true, enum: scheme.grades.map(\.label)) : required
             return Field(name: name, type: "string", title: "評価", description: "記入された評価（\(scheme.allowedValues)、表記を統一済み）",
                          constraints: allowed)
         case ("evaluations", "points"):
-            let points = scheme.kind == .grades ? scheme.grades.compactMap(\.points) : [scheme.minimum, scheme.maximum]
+            let points = scheme.evaluators.map { scheme.scale(for: $0.key) }.flatMap { scale -> [Int] in
+                switch scale.kind {
+                case .grades: scale.grades.compactMap(\.points)
+                case .range: [scale.minimum, scale.maximum]
+                case .kpi, .none: []
+                }
+            }
             return Field(name: name, type: "integer", title: "点数", description: "評価の点数。点数のない段階では空欄",
                          constraints: points.isEmpty ? nil : Constraints(minimum: Double(points.min()!), maximum: Double(points.max()!)))
-        case ("evaluations", "target"), ("evaluations", "actual"):
-            let title = name == "target" ? "目標値" : "実績値"
-            return Field(name: name, type: "number", title: title, description: "成果指標の\(title)（単位は指標による）",
-                         constraints: Constraints(required: true, minimum: 0))
+        case ("evaluations", "target"), ("evaluations", "actual"), ("evaluations", "baseline"):
+            let title = ["target": "目標値", "actual": "実績値", "baseline": "基準値"][name]!
+            let note = name == "actual" ? "。未測定の指標では空欄" : name == "baseline" ? "。基準値のない指標では空欄" : ""
+            return Field(name: name, type: "number", title: title, description: "成果指標の\(title)（単位は unit）\(note)",
+                         constraints: Constraints(minimum: 0))
+        case ("evaluations", "unit"):
+            return Field(name: name, type: "string", title: "単位", description: "成果指標の単位（記入がなければ空欄）", constraints: nil)
         case ("evaluations", "direction"):
+            let kpi = scheme.scale(for: scheme.kpiEvaluator?.key ?? "").kpi
+            func formula(_ lower: Bool) -> String {
+                kpi.formula(lowerIsBetter: lower) == .fromBaseline ? "（実績値−基準値）÷（目標値−基準値）" : lower ? "目標値÷実績値" : "実績値÷目標値"
+            }
             return Field(name: name, type: "string", title: "目標の方向",
-                         description: "higher=高いほどよい（達成率=実績値÷目標値）、lower=低いほどよい（達成率=目標値÷実績値）",
-                         constraints: Constraints(required: true, enum: ["higher", "lower"]))
+                         description: "higher=高いほどよい（達成率=\(formula(false))）、lower=低いほどよい（達成率=\(formula(true))）。KPI のない評価では空欄",
+                         constraints: Constraints(enum: ["higher", "lower", ""]))
         case ("evaluations", "achievement_pct"):
+            let kpiScale = scheme.scale(for: scheme.kpiEvaluator?.key ?? "")
+            let cap = kpiScale.kpi.capAtTarget ? "目標を上回っても100%" : "目標を上回ると100%超"
             return Field(name: name, type: "number", title: "達成率（%）",
-                         description: "達成率（%、小数第2位まで四捨五入）。value はこの率の区分（" + scheme.grades.map { grade in
+                         description: "達成率（%、小数第2位まで四捨五入、\(cap)）。未測定の指標では空欄。value はこの率の区分（" + kpiScale.grades.map { grade in
                              grade.minimumPercent.map { "\(grade.label) \($0)%以上" } ?? "\(grade.label) それ未満" }.joined(separator: "、") + "）",
-                         constraints: Constraints(required: true, minimum: 0))
+                         constraints: kpiScale.kpi.usesBaseline ? nil : Constraints(minimum: 0))
         case ("summary", "progress_pct"), ("measures", "score"), ("measures", "stars"), ("activities", "rating"):
             return Field(name: name, type: name == "stars" || name == "rating" ? "integer" : "number", title: name,
                          description: "この計画の評価は0〜10の評点ではないため空欄（集計は figures.csv、評価は evaluations.csv）",

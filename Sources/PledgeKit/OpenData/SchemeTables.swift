@@ -35,10 +35,11 @@ enum SchemeTables {
                                                        "evaluator", "grade", "value"], rows: rows)
     }
 
-    /// A KPI scheme adds the target, the actual value, the direction and the achievement rate.
+    /// A KPI adds the target, the actual value, the direction, the achievement rate, the baseline and
+    /// the unit; a KPI not yet measured has its row (value 未測定, no actual, no rate).
     static func evaluations(_ model: ReportModel) -> OpenDataTable {
         let year = model.year
-        let kpi = model.layout.scheme.kind == .kpi
+        let kpi = model.layout.scheme.kpiEvaluator != nil
         let rows = model.activities.flatMap { located -> [[String]] in
             let activity = located.activity
             return activity.evaluations.map { evaluation in
@@ -46,12 +47,14 @@ enum SchemeTables {
                  Normalize.singleLine(activity.text), evaluation.evaluator, evaluation.label,
                  evaluation.points.map(String.init) ?? ""]
                     + (kpi ? [evaluation.target?.plainDecimal ?? "", evaluation.actual?.plainDecimal ?? "",
-                              evaluation.lowerIsBetter ? "lower" : "higher", evaluation.achievement?.formatted(digits: 2) ?? ""] : [])
+                              evaluation.target == nil ? "" : evaluation.lowerIsBetter ? "lower" : "higher",
+                              evaluation.achievement?.formatted(digits: 2) ?? "", evaluation.baseline?.plainDecimal ?? "",
+                              Normalize.singleLine(evaluation.unit)] : [])
                     + [located.location.file, located.location.sheet ?? "", located.location.cell]
             }
         }
         let header = ["fiscal_year", "fiscal_year_label", "measure_id", "department", "activity", "evaluator", "value", "points"]
-            + (kpi ? ["target", "actual", "direction", "achievement_pct"] : []) + ["source_file", "source_sheet", "source_cell"]
+            + (kpi ? ["target", "actual", "direction", "achievement_pct", "baseline", "unit"] : []) + ["source_file", "source_sheet", "source_cell"]
         return OpenDataTable(name: "evaluations", header: header, rows: rows)
     }
 }

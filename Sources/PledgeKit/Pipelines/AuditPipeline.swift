@@ -63,17 +63,15 @@ public enum AuditPipeline {
         }
         var diagnostics = Diagnostics()
         var outcome = AuditOutcome(report: AuditReport())
-        // audit knows the 0–10 cascade only: checking a scheme's figures by it would report nonsense.
-        if options.layout.hasOwnScheme {
-            outcome.status = .dataErrors
-            outcome.refusal = "audit は0〜10の評価の報告書（rated: true）だけを点検できます。このレイアウトの評価方式（scheme）の集計値の点検にはまだ対応していません。"
-            return outcome
-        }
         guard let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics) else {
             outcome.status = .dataErrors
             outcome.diagnostics = diagnostics.sorted
             outcome.refusal = "計画ファイルを読めないため、点検できません。"
             return outcome
+        }
+        // A layout's own scheme prints its figures in figures.csv, checked by its own rules.
+        if options.layout.hasOwnScheme {
+            return auditFigures(options, plan: plan, diagnostics: diagnostics, progress: progress, cancellation: cancellation)
         }
         let figures = PublishedReportReader.read(options.published, plan: plan, year: options.year,
                                                  overallLabel: options.layout.workbook?.summary.overallLabel ?? "全体",
@@ -123,7 +121,7 @@ public enum AuditPipeline {
     }
 
     /// A folder gets `audit-findings.csv`; anything else is the file itself. Written whole or not at all.
-    private static func write(_ findings: [AuditFinding], to url: URL) throws -> URL {
+    static func write(_ findings: [AuditFinding], to url: URL) throws -> URL {
         var isDirectory: ObjCBool = false
         let target = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
             ? url.appendingPathComponent("audit-findings.csv") : url

@@ -129,17 +129,24 @@ public enum MergePipeline {
         }
         progress?(PipelineProgress(stage: .reconciling, done: 0, total: 1))
         let overallLabel = options.layout.workbook?.summary.overallLabel ?? "全体"
-        let previous = options.previous.flatMap {
+        // A layout's own scheme reads its earlier years, last year's too, from the figures.csv that
+        // pledgekit wrote for them (FigureHistoryLoader): its figures are not 0–10 percentages.
+        let ownScheme = options.layout.hasOwnScheme
+        let previous = ownScheme ? nil : options.previous.flatMap {
             PreviousYearLoader.load($0, plan: plan, expected: options.year.previous, overallLabel: overallLabel,
                                     diagnostics: &diagnostics)
         }
-        // A layout's own scheme reads its earlier years from figures.csv (FigureHistoryLoader, below).
-        let history = options.layout.hasOwnScheme ? [] : HistoryLoader.load(options.history, plan: plan, before: options.year,
-                                                                             overallLabel: overallLabel, diagnostics: &diagnostics)
-        let figureHistory = options.layout.hasOwnScheme
-            ? FigureHistoryLoader.load(options.history, plan: plan, layout: options.layout, before: options.year,
-                                       diagnostics: &diagnostics)
-            : []
+        let history = ownScheme ? [] : HistoryLoader.load(options.history, plan: plan, before: options.year,
+                                                          overallLabel: overallLabel, diagnostics: &diagnostics)
+        var figureHistory: [FigureHistoryLoader.Year] = []
+        if ownScheme {
+            figureHistory = FigureHistoryLoader.load(options.history + [options.previous].compactMap { $0 }, plan: plan,
+                                                     layout: options.layout, before: options.year, diagnostics: &diagnostics)
+            if let file = options.previous, !figureHistory.isEmpty, !figureHistory.contains(where: { $0.year == options.year.previous }) {
+                diagnostics.error(.previousYear, at: SourceLocation(file: file.lastPathComponent),
+                                  "前年度（\(options.year.previous.label)）の集計値がありません。この様式の --previous には、前年度に pledgekit が書き出した figures.csv（またはそれを入れたフォルダ）を指定してください。")
+            }
+        }
         let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules)
             .reconcile(submissions, diagnostics: &diagnostics)
         BackgroundRelease.drop(submissions)

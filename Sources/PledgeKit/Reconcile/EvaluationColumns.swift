@@ -14,17 +14,18 @@ struct EvaluationColumns: Sendable {
         self.scheme = scheme
         self.sheet = sheet
         var columns: [String: Int] = [:]
+        let kpi = scheme.kpiEvaluator
         if scheme.isEvaluated, let headerRow = sheet.table.rows.first(where: { $0.number == sheet.header.row }) {
             let specs = ReportLayout.evaluatorColumns(scheme)
             let map = HeaderMap(row: headerRow, specs: specs)
-            for evaluator in scheme.evaluators { columns[evaluator.key] = map[evaluator.key] }
-            if scheme.evaluators.count == 1, columns[scheme.evaluators[0].key] == nil {
+            for evaluator in scheme.evaluators where evaluator.key != kpi?.key { columns[evaluator.key] = map[evaluator.key] }
+            if scheme.evaluators.count == 1, kpi == nil, columns[scheme.evaluators[0].key] == nil {
                 columns[scheme.evaluators[0].key] = sheet.header["rating"]
             }
         }
-        self.columns = scheme.kind == .kpi ? [:] : columns
+        self.columns = columns
         var kpiColumns: [String: Int] = [:]
-        if scheme.kind == .kpi, let headerRow = sheet.table.rows.first(where: { $0.number == sheet.header.row }) {
+        if kpi != nil, let headerRow = sheet.table.rows.first(where: { $0.number == sheet.header.row }) {
             let map = HeaderMap(row: headerRow, specs: KPIColumns.all)
             for spec in KPIColumns.all { kpiColumns[spec.name] = map[spec.name] }
         }
@@ -36,31 +37,36 @@ struct EvaluationColumns: Sendable {
         (Array(columns.values) + kpiColumns.values).contains { !Normalize.text(row[$0]).isEmpty }
     }
 
-    /// Each evaluator's evaluation; nil when a cell is empty or outside the scheme (reported with its cell).
+    /// Each evaluator's evaluation, each by its own scale (a committee's 1–5, the department's A–D,
+    /// the KPI's bands); nil when a cell is empty or outside its scale (reported with its cell).
     func read(_ row: Row, measureID: String, department: String, diagnostics: inout Diagnostics) -> [Evaluation]? {
-        if scheme.kind == .kpi {
-            switch readKPI(row, measureID: measureID, department: department, diagnostics: &diagnostics) {
-            case .evaluated(let evaluation): return [evaluation]
-            case .notComputable: return []
-            case .rejected: return nil
-            }
-        }
         var evaluations: [Evaluation] = []
         var rejected = false
         for evaluator in scheme.evaluators {
+            let scale = scheme.scale(for: evaluator.key)
+            if scale.kind == .kpi {
+                // Beside other evaluators, a row may have no KPI; alone, the KPI is the row.
+                switch readKPI(row, scale: scale, optional: scheme.evaluators.count > 1, measureID: measureID, department: department,
+                               diagnostics: &diagnostics) {
+                case .evaluated(let evaluation): evaluations.append(evaluation)
+                case .absent: break
+                case .rejected: rejected = true
+                }
+                continue
+            }
             let column = columns[evaluator.key]
             let location = sheet.table.location(row: row.number, column: column)
             let text = column.map { Normalize.text(row[$0]) } ?? ""
             guard !text.isEmpty else {
                 let missing = column == nil ? "「\(evaluator.heading)」の列がありません。列を加えて" : "\(evaluator.heading)が入力されていません。"
                 diagnostics.error(.ratingMissing, at: location, measureID: measureID, department: department,
-                                  "\(missing)\(scheme.allowedValues)で入力してください。")
+                                  "\(missing)\(scale.allowedValues)で入力してください。")
                 rejected = true
                 continue
             }
-            guard var evaluation = scheme.read(text) else {
+            guard var evaluation = scale.read(text) else {
                 diagnostics.error(.ratingInvalid, at: location, measureID: measureID, department: department,
-                                  "\(evaluator.heading)は\(scheme.allowedValues)で入力してください（入力値: \(text)）")
+                                  "\(evaluator.heading)は\(scale.allowedValues)で入力してください（入力値: \(text)）")
                 rejected = true
                 continue
             }

@@ -8,33 +8,48 @@ extension SubmissionTemplate {
     /// literal list over 255 UTF-8 bytes (NOTES.md).
     func restrictEvaluations(_ columns: [Column], firstRow: Int, lastRow: Int, sheet: Worksheet, workbook: Workbook) throws {
         let scheme = layout.scheme
-        let choices: [String] = scheme.kind == .grades ? scheme.grades.map(\.label)
-            : scheme.kind == .kpi ? [KPIColumns.higher[0], KPIColumns.lower[0]] : []
-        if !choices.isEmpty {
-            let sheet = try workbook.addWorksheet(Self.choicesSheetName)
-            for (row, choice) in choices.enumerated() { try sheet.write(choice, row: row, column: 0) }
-            sheet.hide()
+        // One list per evaluator's grades (and the KPI's directions), one after another on the choices sheet.
+        var lists: [String: (first: Int, choices: [String])] = [:]
+        var next = 0
+        for evaluator in scheme.evaluators {
+            let scale = scheme.scale(for: evaluator.key)
+            let choices = scale.kind == .grades ? scale.grades.map(\.label)
+                : scale.kind == .kpi ? [KPIColumns.higher[0], KPIColumns.lower[0]] : []
+            guard !choices.isEmpty else { continue }
+            lists[scale.kind == .kpi ? KPIColumns.direction.name : evaluator.key] = (next, choices)
+            next += choices.count
         }
-        let choiceList = "='\(Self.choicesSheetName)'!$A$1:$A$\(choices.count)"
+        if !lists.isEmpty {
+            let choicesSheet = try workbook.addWorksheet(Self.choicesSheetName)
+            for list in lists.values {
+                for (offset, choice) in list.choices.enumerated() { try choicesSheet.write(choice, row: list.first + offset, column: 0) }
+            }
+            choicesSheet.hide()
+        }
         for (index, column) in columns.enumerated() {
             guard case .evaluation(let evaluator) = column.kind else { continue }
-            let allowed = scheme.kind != .kpi ? scheme.allowedValues
-                : evaluator.key == KPIColumns.direction.name ? "「\(choices.joined(separator: "」か「"))」"
-                : evaluator.key == KPIColumns.target.name ? scheme.allowedValues : "0以上の数値（未確定なら空欄）"
+            let isKPI = KPIColumns.isKPIColumn(evaluator.key) && !scheme.evaluators.contains { $0.key == evaluator.key }
+            let scale = isKPI ? scheme.scale(for: scheme.kpiEvaluator?.key ?? "") : scheme.scale(for: evaluator.key)
+            let list = lists[evaluator.key]
+            let allowed = !isKPI ? scale.allowedValues
+                : evaluator.key == KPIColumns.direction.name ? "「\(list?.choices.joined(separator: "」か「") ?? "")」"
+                : evaluator.key == KPIColumns.unit.name ? "指標の単位（例: 分、件）"
+                : evaluator.key == KPIColumns.actual.name ? "0以上の数値（未測定なら空欄）" : scale.allowedValues
             let messages = Worksheet.ValidationMessages(
                 inputTitle: evaluator.heading, inputMessage: "\(allowed)で入力してください。",
                 errorTitle: "\(evaluator.heading)を確認してください", errorMessage: "\(evaluator.heading)は\(allowed)で入力してください。")
-            let isChoice = scheme.kind == .grades || (scheme.kind == .kpi && evaluator.key == KPIColumns.direction.name)
-            if isChoice {
-                try sheet.restrictToList(formula: choiceList, firstRow: firstRow, firstColumn: index, lastRow: lastRow,
+            if let list {
+                let range = "='\(Self.choicesSheetName)'!$A$\(list.first + 1):$A$\(list.first + list.choices.count)"
+                try sheet.restrictToList(formula: range, firstRow: firstRow, firstColumn: index, lastRow: lastRow,
                                          lastColumn: index, errorStyle: .stop, messages: messages)
-            } else if scheme.kind == .range {
-                try sheet.restrictToWholeNumbers(scheme.minimum, scheme.maximum, firstRow: firstRow, firstColumn: index,
-                                                 lastRow: lastRow, lastColumn: index, messages: messages)
-            } else if scheme.kind == .kpi {
-                // A target of 0 has no rate; an actual of 0 is a result (unless lower is better, which check reports).
-                try sheet.restrictToNumbers(from: 0, inclusive: evaluator.key != KPIColumns.target.name, firstRow: firstRow,
+            } else if isKPI {
+                // Numbers ≥ 0 (a target of 0 is valid: 待機児童ゼロ); the unit is text.
+                guard evaluator.key != KPIColumns.unit.name else { continue }
+                try sheet.restrictToNumbers(from: 0, inclusive: true, firstRow: firstRow,
                                             firstColumn: index, lastRow: lastRow, lastColumn: index, messages: messages)
+            } else if scale.kind == .range {
+                try sheet.restrictToWholeNumbers(scale.minimum, scale.maximum, firstRow: firstRow, firstColumn: index,
+                                                 lastRow: lastRow, lastColumn: index, messages: messages)
             }
         }
     }

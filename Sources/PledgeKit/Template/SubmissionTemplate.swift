@@ -68,7 +68,10 @@ public struct SubmissionTemplate {
         if layout.rated {
             columns.append(Column(kind: .rating, header: "評価", width: 9))
         } else if layout.hasOwnScheme {
-            let evaluators = layout.scheme.kind == .kpi ? KPIColumns.evaluators : layout.scheme.evaluators
+            let scheme = layout.scheme
+            let evaluators = scheme.evaluators.flatMap { evaluator in
+                scheme.scale(for: evaluator.key).kind == .kpi ? KPIColumns.evaluators(scheme.kpi) : [evaluator]
+            }
             columns += evaluators.map { Column(kind: .evaluation($0), header: $0.heading, width: 11) }
         } else {
             columns.append(Column(kind: .status, header: "状況", width: 12))
@@ -129,12 +132,19 @@ public struct SubmissionTemplate {
     }
 
     var instructions: [String] {
-        let evaluators = layout.scheme.evaluators.map { "「\($0.heading)」" }.joined()
-        let kpi = layout.hasOwnScheme && layout.scheme.kind == .kpi
+        let scheme = layout.scheme
+        let others = scheme.evaluators.filter { scheme.scale(for: $0.key).kind != .kpi }
+        // One scheme for every column: said once, as before evaluators could have their own.
+        let allowed = Set(others.map { scheme.scale(for: $0.key).allowedValues })
+        let evaluators = allowed.count == 1 ? others.map { "「\($0.heading)」" }.joined() + "に\(allowed.first!)"
+            : others.map { "「\($0.heading)」に\(scheme.scale(for: $0.key).allowedValues)" }.joined(separator: "、")
+        let kpi = layout.hasOwnScheme && scheme.kind == .kpi
+        let baseline = scheme.kpi.usesBaseline ? "「基準値」、" : ""
+        let kpiText = "「目標値」（0以上の数値）、\(baseline)「実績値」（未測定なら空欄）、「単位」を入力し、「方向」を一覧（\(KPIColumns.higher[0])・\(KPIColumns.lower[0])）から選んでください。"
         let judged = layout.rated
             ? "「評価」に進捗を0〜10の整数（10が最も進んでいる）で入力してください。"
-            : kpi ? "「目標値」（0より大きい数値）と「実績値」（未確定なら空欄）を入力し、「方向」を一覧（\(KPIColumns.higher[0])・\(KPIColumns.lower[0])）から選んでください。"
-            : layout.hasOwnScheme ? "\(evaluators)に\(layout.scheme.allowedValues)を入力してください（一覧があるときは選んでください）。"
+            : kpi && others.isEmpty ? kpiText
+            : layout.hasOwnScheme ? "\(evaluators)を入力してください（一覧があるときは選んでください）。" + (scheme.kpiEvaluator != nil ? "成果指標のある施策は" + kpiText + "成果指標のない施策は目標値・実績値を空欄にしてください。" : "")
             : "「状況」を一覧（\(layout.statuses.map(\.label).joined(separator: "・")))から選んでください。"
         let written = kpi ? "の成果指標を「指標名」" : "に実施した取組を「取組事業内容」"
         return [

@@ -2,22 +2,18 @@ import PledgeCore
 
 extension ReportModel {
     /// A figure's heading in the workbook and on the terminal: the rule's `heading`, or one made
-    /// from its kind, with `{evaluator}` and `{grade}` filled in (`自己評価の平均`, `達成と順調 (%)`).
+    /// from its kind, with `{evaluator}`, `{grade}` and `{denominator}` filled in (ShareDenominator.swift).
     public func figureHeading(rule index: Int, evaluator key: String, grade gradeKey: String) -> String {
+        figureLabel(rule: index, evaluator: key, grade: gradeKey)
+    }
+
+    /// The heading of a figure's column and chart: its label, and after a share whose own heading
+    /// does not say what it is out of, the denominator (the terminal's headline keeps the heading as written).
+    func columnHeading(rule index: Int, evaluator key: String, grade gradeKey: String) -> String {
+        let label = figureLabel(rule: index, evaluator: key, grade: gradeKey)
         let rule = layout.figures[index]
-        let scheme = layout.scheme
-        let evaluator = scheme.evaluators.first { $0.key == key }?.heading ?? ""
-        let grade = scheme.countingGrades.first { $0.key == gradeKey }?.label ?? gradeKey
-        let standard: String
-        switch rule.kind {
-        case .mean: standard = evaluator.isEmpty ? "平均" : "{evaluator} 平均"
-        case .count: standard = evaluator.isEmpty ? "{grade}" : "{evaluator} {grade}"
-        case .share: standard = "{grade}以上 (%)"
-        case .items: standard = "件数"
-        case .achievement: standard = "達成率 (%)"
-        }
-        return (rule.heading.isEmpty ? standard : rule.heading)
-            .replacingOccurrences(of: "{evaluator}", with: evaluator).replacingOccurrences(of: "{grade}", with: grade)
+        guard rule.isShare, !rule.heading.isEmpty, !rule.heading.contains("{denominator}") else { return label }
+        return label + "（\(shareDenominator(evaluator: key))）"
     }
 
     /// The overall means, shares and achievement rates, one line each (`令和5年度 全体 達成と順調 (%): 90.4`): the report's headline.
@@ -35,5 +31,5 @@ extension ReportModel {
 extension FigureRule.Kind {
     /// A mean, a share or an achievement rate: the figures worth following from year to year
     /// (the headline, and the earlier years' columns of the summary); counts are not.
-    var isRate: Bool { self == .mean || self == .share || self == .achievement }
+    var isRate: Bool { self == .mean || self == .share || self == .shareOf || self == .achievement }
 }

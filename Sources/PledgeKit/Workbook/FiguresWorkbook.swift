@@ -23,6 +23,14 @@ struct FiguresWorkbook {
         try writeSummary(into: summary)
         let detail = try workbook.addWorksheet(layout.detail.sheetName)
         try writeDetail(into: detail)
+        let chart = FigureChartSheet(model: model, layout: layout, styles: styles, columns: columns, heading: heading)
+        if !chart.charts.isEmpty {
+            var byPlace: [String: Figure] = [:]
+            for shown in years {
+                for figure in shown.figures { byPlace[key(figure.node, Self.column(figure, shown.year))] = figure }
+            }
+            try chart.write(into: try workbook.addWorksheet(layout.chart.sheetName), workbook: workbook, figures: byPlace, key: key)
+        }
         summary.activate()
     }
 
@@ -53,7 +61,7 @@ struct FiguresWorkbook {
 
     /// With earlier years shown, a rate's heading names its year (`令和4年度 平均達成率 (%)`).
     func heading(_ column: FigureColumn) -> String {
-        let base = model.figureHeading(rule: column.rule, evaluator: column.evaluator, grade: column.grade)
+        let base = model.columnHeading(rule: column.rule, evaluator: column.evaluator, grade: column.grade)
         let dated = !model.figureYearsShown.isEmpty && model.layout.figures[column.rule].kind.isRate
         return dated ? column.year.label + "\n" + base : base
     }
@@ -98,7 +106,7 @@ struct FiguresWorkbook {
         try sheet.setUpA4Printing(.portrait, headingRows: top...top, pageNumbers: true)
     }
 
-    private func key(_ node: NodeID?, _ column: FigureColumn) -> String {
+    func key(_ node: NodeID?, _ column: FigureColumn) -> String {
         "\(node?.description ?? "all")|\(column.year)|\(column.rule)|\(column.evaluator)|\(column.grade)"
     }
 

@@ -1,0 +1,56 @@
+import Foundation
+import PledgeCore
+import TableIO
+
+extension AuditPipeline {
+    /// `audit` under a layout's own scheme: the audited year's rows of figures.csv (the file, or the
+    /// one in the folder given), checked by SchemeAuditChecks.
+    static func auditFigures(_ options: AuditOptions, plan: Plan, diagnostics start: Diagnostics, progress: ProgressSink?,
+                             cancellation: Cancellation) -> AuditOutcome {
+        var diagnostics = start
+        var outcome = AuditOutcome(report: AuditReport())
+        var isDirectory: ObjCBool = false
+        let file = FileManager.default.fileExists(atPath: options.published.path, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? options.published.appendingPathComponent("figures.csv") : options.published
+        let read = FigureHistoryLoader.rows(of: file, plan: plan, layout: options.layout, years: { $0 == options.year })
+        if read?.figures.isEmpty ?? true {
+            diagnostics.error(.auditNoFigures, at: SourceLocation(file: file.lastPathComponent),
+                              "\(options.year.label)の集計値が見つかりません（この様式では pledgekit が書き出した figures.csv を点検します）。")
+        }
+        var recomputed: [Figure]?
+        if !options.inboxes.isEmpty {
+            // The same reading, reconciling and computing as merge, so audit and merge cannot differ.
+            let submissions = InboxReader.read(options.inboxes, evaluationColumns: options.layout.evaluationColumns,
+                                               diagnostics: &diagnostics, progress: progress, cancellation: cancellation)
+            if cancellation.isCancelled { return .cancelled(report: AuditReport()) }
+            progress?(PipelineProgress(stage: .reconciling, done: 0, total: 1))
+            let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules)
+                .reconcile(submissions, diagnostics: &diagnostics)
+            recomputed = SchemeFigures.compute(plan: plan, activities: reconciliation.activities.map(\.activity),
+                                               scheme: options.layout.scheme, rules: options.layout.figures)
+            outcome.report.recomputedFromInbox = true
+        }
+        outcome.diagnostics = diagnostics.sorted
+        if diagnostics.hasErrors {
+            outcome.status = .dataErrors
+            outcome.refusal = "エラーが\(diagnostics.count(.error))件あるため、点検できません。"
+            return outcome
+        }
+        progress?(PipelineProgress(stage: .computing, done: 0, total: 1))
+        let printed = read?.figures ?? []
+        outcome.report.figuresChecked = printed.count
+        let model = ReportModel(plan: plan, layout: options.layout, year: options.year, activities: [], progress: PledgeCore.Progress(),
+                                previous: nil, diagnostics: [])
+        outcome.report.findings = SchemeAuditChecks(model: model, recomputed: recomputed, file: file.lastPathComponent).findings(printed)
+        if !outcome.report.findings.isEmpty { outcome.status = .dataErrors }
+        if let out = options.out {
+            do {
+                outcome.report.written = try write(outcome.report.findings, to: out)
+            } catch {
+                outcome.status = .cannotWrite
+                outcome.refusal = "指摘一覧を \(out.path) に書き出せません（\(OutputLocation.reason(of: error))）。"
+            }
+        }
+        return outcome
+    }
+}
