@@ -101,7 +101,9 @@ import Testing
         try FileManager.default.createDirectory(atPath: scratch.path("empty"), withIntermediateDirectories: true)
         try scratch.write("empty/メモ.txt", "not a submission")
         Self.expectRefused(try Self.merge(scratch, inbox: "empty"), .usage,
-            "提出フォルダ \(scratch.path("empty")) に読み込めるファイル（.xlsx・.csv・.tsv）がありません。各課の提出ファイルを入れてから実行してください（前回の出力はそのまま残しています）。")
+            "提出フォルダ \(scratch.path("empty")) に読み込めるファイル（.xlsx・.csv・.tsv）がありません。"
+            + "見つかったもの: メモ.txt（対象外のファイルです（.xlsx・.csv・.tsvのみ読み込みます）。）。"
+            + "各課の提出ファイルを入れてから実行してください（前回の出力はそのまま残しています）。")
         try Self.expectOutUntouched(scratch)
     }
 

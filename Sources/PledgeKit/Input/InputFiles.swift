@@ -2,9 +2,10 @@ import Foundation
 import TableIO
 
 /// The files a run reads: every `.csv`, `.tsv` and `.xlsx` in the folders given (recursively), in
-/// a stable order. Every other entry of an inbox is reported, never silently passed over: a file
-/// of another kind, a name that is not UTF-8, a link, a FIFO or device (never opened: it could
-/// block), a folder named like a workbook.
+/// a stable order, hidden ones too (`.財政課.csv`, as some unzip tools and copies leave them).
+/// Every other entry of an inbox is reported, never silently passed over: a file of another kind,
+/// a name that is not UTF-8, a link, a FIFO or device (never opened: it could block), a folder
+/// named like a workbook, a hidden folder, and (as information) what the system or Excel left there.
 public enum InputFiles {
     public static let readableExtensions: Set<String> = ["csv", "tsv", "xlsx", "xlsm"]
 
@@ -37,14 +38,15 @@ public enum InputFiles {
     }
 
     /// The file to read for an inbox entry, or nil with the entry reported.
-    private static func accept(_ entry: InboxEntry, root: URL, diagnostics: inout Diagnostics) -> URL? {
+    static func accept(_ entry: InboxEntry, root: URL, diagnostics: inout Diagnostics) -> URL? {
         let place = SourceLocation(file: entry.displayName)
         let readable = readableExtensions.contains(entry.pathExtension)
-        if entry.isExcelLock { return nil }  // there only while Excel has the workbook open
-        if entry.isHidden {
-            if readable {
-                diagnostics.info(.fileIgnored, at: place, "隠しファイル（名前が「.」で始まる）のため読み込みません。")
-            }
+        if let system = entry.systemFile {
+            diagnostics.info(.fileIgnored, at: place, "\(system)。提出ファイルではないため読み込みません。")
+            return nil
+        }
+        if entry.isHidden && entry.kind == .directory {
+            diagnostics.info(.fileIgnored, at: place, "隠しフォルダ（名前が「.」で始まる）のため、中のファイルは読み込みません。")
             return nil
         }
         guard let url = entry.url else {
@@ -60,6 +62,8 @@ public enum InputFiles {
             if entry.pathExtension == "xls" {
                 diagnostics.error(.fileUnreadable, at: place,
                                   "Excel 97-2003形式(.xls)は読めません。Excelで.xlsx形式(Excelブック)として保存し直してください。")
+            } else if entry.isHidden {
+                diagnostics.info(.fileIgnored, at: place, "隠しファイル（名前が「.」で始まる）で、対象外の種類です（.xlsx・.csv・.tsvのみ読み込みます）。")
             } else {
                 diagnostics.warning(.fileIgnored, at: place, "対象外のファイルです（.xlsx・.csv・.tsvのみ読み込みます）。")
             }

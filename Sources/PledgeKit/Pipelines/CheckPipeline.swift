@@ -45,12 +45,15 @@ public enum CheckPipeline {
         if let refusal = InputChecks.checkPlan(options.plan) ?? InputChecks.checkInputsExist(options.files) {
             return .refused(refusal, report: CheckReport())
         }
+        // Listed before the plan is read: a folder too big to be an inbox is refused at once, as merge refuses it.
+        let listing = InboxListing(options.files)
+        if let refusal = listing.oversizedRefusal(role: "確認するフォルダ") { return .refused(refusal, report: CheckReport()) }
         var diagnostics = Diagnostics()
         guard let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics) else {
             return CheckOutcome(status: .dataErrors, diagnostics: diagnostics.sorted,
                                 refusal: "計画ファイルを読めないため、確認できません。", report: CheckReport())
         }
-        let submissions = InboxReader.read(options.files, evaluationColumns: options.layout.evaluationColumns,
+        let submissions = InboxReader.read(listing, evaluationColumns: options.layout.evaluationColumns,
                                            diagnostics: &diagnostics, progress: progress, cancellation: cancellation)
         if cancellation.isCancelled { return .cancelled(report: CheckReport()) }
         progress?(PipelineProgress(stage: .reconciling, done: 0, total: 1))
