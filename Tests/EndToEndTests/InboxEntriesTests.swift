@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PledgeKit
 import Testing
 
@@ -53,5 +56,46 @@ import Testing
                 + ".DS_Store（macOSがフォルダの表示設定を保存するファイル(.DS_Store)です。提出ファイルではないため読み込みません。）、"
                 + "財政課.xls（Excel 97-2003形式(.xls)は読めません。Excelで.xlsx形式(Excelブック)として保存し直してください。）。"
                 + "各課の提出ファイルを入れてから実行してください（前回の出力はそのまま残しています）。")
+    }
+
+    /// `pledgekit check` run by the shell, which passes the name's bytes as they are: 住宅課.csv in CP932.
+    static func checkCP932Name(in scratch: Scratch, name: String) throws -> PledgeKitBinary.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "cd \"$1\" && exec \"$2\" check \"inbox/$(printf '\(name)')\" --plan plan.csv",
+                             "sh", scratch.url.path, PledgeKitBinary.executable.path]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile(), errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return PledgeKitBinary.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func checkFindsAFileWhoseNameIsNotUTF8ByItsOwnBytes() throws {
+        let scratch = try Self.scratch()
+        let name: [UInt8] = Array("住宅課.csv".data(using: .shiftJIS)!)
+        let path = Array(scratch.path("inbox").utf8) + [UInt8(ascii: "/")] + name
+        let descriptor = (path + [0]).withUnsafeBufferPointer {
+            $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o600) }
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let message = "\\x8FZ\\x91\\xEE\\x89\\xDB.csv: ファイル名の文字コードがUTF-8ではないため読み込みません（CP932として読むと「住宅課.csv」）。"
+        let octal = name.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\" + String($0, radix: 8) }.joined()
+        let check = try Self.checkCP932Name(in: scratch, name: octal)
+        #expect(check.status == 1, "\(check.stderr)")
+        #expect(check.stderr.contains("エラー " + message), "\(check.stderr)")
+        #expect(!check.stderr.contains("見つかりません"))
+        // merge names the same file the same way, found in the folder.
+        let merge = try InProcess.merge(scratch.path("inbox"), plan: scratch.path("plan.csv"), year: "2020", out: scratch.path("out"))
+        #expect(merge.errorLines == ["エラー " + message
+                                     + "Windowsで作ったZIPを文字コードを指定せずに展開するとこうなります。ZIPを文字コードCP932（Shift_JIS）を指定して展開し直してください（例: unzip -O cp932）。"])
+        // A name of the same kind that is not there is still not found (a usage error).
+        let missing = try Self.checkCP932Name(in: scratch, name: "\\217Z.csv")
+        #expect(missing.status == 64, "\(missing.stderr)")
+        #expect(missing.stderr.contains("inbox/\\x8FZ.csv が見つかりません。"), "\(missing.stderr)")
     }
 }

@@ -50,10 +50,7 @@ public enum InputFiles {
             return nil
         }
         guard let url = entry.url else {
-            let reading = entry.cp932Reading.map { "（CP932として読むと「\($0)」）" } ?? ""
-            diagnostics.error(.fileUnreadable, at: place,
-                              "ファイル名の文字コードがUTF-8ではないため読み込みません\(reading)。Windowsで作ったZIPを文字コードを指定せずに展開すると"
-                              + "こうなります。ZIPを文字コードCP932（Shift_JIS）を指定して展開し直してください（例: unzip -O cp932）。")
+            reportNonUTF8Name(entry.displayName, cp932Reading: entry.cp932Reading, diagnostics: &diagnostics)
             return nil
         }
         switch entry.kind {
@@ -81,6 +78,32 @@ public enum InputFiles {
             }
             diagnostics.error(.fileUnreadable, at: place,
                               "通常のファイルではありません（\(entry.kindName)）。開くと止まるおそれがあるため読み込みません。提出ファイルそのものを入れてください。")
+        }
+        return nil
+    }
+
+    /// A name that is not UTF-8 (what unzipping a CP932 zip leaves) is named, with how Windows
+    /// wrote it, instead of being read under a name no output could carry.
+    static func reportNonUTF8Name(_ displayName: String, cp932Reading: String?, diagnostics: inout Diagnostics) {
+        let reading = cp932Reading.map { "（CP932として読むと「\($0)」）" } ?? ""
+        diagnostics.error(.fileUnreadable, at: SourceLocation(file: displayName),
+                          "ファイル名の文字コードがUTF-8ではないため読み込みません\(reading)。Windowsで作ったZIPを文字コードを指定せずに展開すると"
+                          + "こうなります。ZIPを文字コードCP932（Shift_JIS）を指定して展開し直してください（例: unzip -O cp932）。")
+    }
+
+    /// Paths named on the command line whose bytes are not UTF-8 (a Swift `String` would have
+    /// repaired them into U+FFFD and named a file that does not exist): looked up by their own
+    /// bytes, and reported as `merge` reports the same file found in a folder; a usage refusal
+    /// when there is no such file.
+    static func checkNonUTF8Paths(_ paths: [[UInt8]], diagnostics: inout Diagnostics) -> Refusal? {
+        for path in paths {
+            var info = stat()
+            let found = (path + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { stat($0.baseAddress!, &info) } } == 0
+            let shown = InboxEntry.escaped(path)
+            guard found else { return Refusal(.usage, "\(shown) が見つかりません。ファイルの場所と名前を確かめてください。") }
+            let name = Array(path.split(separator: UInt8(ascii: "/")).last ?? [])
+            let reading = String(data: Data(name), encoding: .shiftJIS)
+            reportNonUTF8Name(InboxEntry.escaped(name), cp932Reading: reading, diagnostics: &diagnostics)
         }
         return nil
     }

@@ -8,9 +8,14 @@ public struct CheckOptions: Sendable {
     /// The year to check against; nil takes each file's own 年度.
     public var year: FiscalYear?
     public var layout: ReportLayout
+    /// Files named by paths whose bytes are not UTF-8 (from a CP932 zip), as those bytes: found
+    /// and reported by them, not by a repaired `String`.
+    public var nonUTF8Files: [[UInt8]] = []
 
-    public init(files: [URL], plan: URL, year: FiscalYear? = nil, layout: ReportLayout = .tomakomai) {
+    public init(files: [URL], plan: URL, year: FiscalYear? = nil, layout: ReportLayout = .tomakomai,
+                nonUTF8Files: [[UInt8]] = []) {
         self.files = files
+        self.nonUTF8Files = nonUTF8Files
         self.plan = plan
         self.year = year
         self.layout = layout
@@ -39,7 +44,7 @@ public typealias CheckOutcome = Outcome<CheckReport>
 public enum CheckPipeline {
     public static func run(_ options: CheckOptions, progress: ProgressSink? = nil,
                            cancellation: Cancellation = Cancellation()) -> CheckOutcome {
-        if options.files.isEmpty {
+        if options.files.isEmpty && options.nonUTF8Files.isEmpty {
             return .refused(Refusal(.usage, "確認するファイルを指定してください。"), report: CheckReport())
         }
         if let refusal = InputChecks.checkPlan(options.plan) ?? InputChecks.checkInputsExist(options.files) {
@@ -49,6 +54,9 @@ public enum CheckPipeline {
         let listing = InboxListing(options.files)
         if let refusal = listing.oversizedRefusal(role: "確認するフォルダ") { return .refused(refusal, report: CheckReport()) }
         var diagnostics = Diagnostics()
+        if let refusal = InputFiles.checkNonUTF8Paths(options.nonUTF8Files, diagnostics: &diagnostics) {
+            return .refused(refusal, report: CheckReport())
+        }
         guard let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics) else {
             return CheckOutcome(status: .dataErrors, diagnostics: diagnostics.sorted,
                                 refusal: "計画ファイルを読めないため、確認できません。", report: CheckReport())
