@@ -62,6 +62,32 @@ import Testing
         try Self.expectOutUntouched(scratch)
     }
 
+    @Test func officesOwnPlanColumnsAreKeptOutWithOneNote() throws {
+        // Issue 28: a plan as offices keep it, with a budget, the department in charge and last year's figure.
+        let scratch = try Scratch()
+        try scratch.write("plan.csv", """
+        基本政策番号,基本政策,公約番号,公約,施策番号,施策,担当部署,予算額（千円）,所管部,令和元年度進捗率
+        Ⅰ,行革を進めます,1,計画を策定します,1,行革プランを実行します,・行政監理室,987654321,総務部,73.5
+        Ⅰ,行革を進めます,1,計画を策定します,2,財政指標を管理します,・財政課,987654321,総務部,73.5
+
+        """)
+        try scratch.write("inbox/財政課.csv", InboxEntriesTests.submission)
+        let result = try Self.merge(scratch)
+        #expect(result.status == .success, "\(result.problems)")
+        let notes = result.diagnostics.filter { $0.code == .columnIgnored }
+        #expect(notes.map(\.line) == ["情報 plan.csv!1:1: 見出し「予算額（千円）」「所管部」「令和元年度進捗率」は計画の列ではないため、事務局の列として読み込みません（集計にも公表にも使いません）。"
+                                     + "計画の列は 基本政策番号・基本政策・公約番号・公約・施策番号・施策・担当部署・備考 です。"])
+        for name in try FileManager.default.contentsOfDirectory(atPath: scratch.path("out")) where name.hasSuffix(".csv") && name != "reconciliation.csv" {
+            #expect(!(try scratch.read("out/" + name)).contains("987654321"), "\(name)")
+            #expect(!(try scratch.read("out/" + name)).contains("総務部"), "\(name)")
+        }
+        // A near miss of a heading the plan already has is still a typo, not the office's own column.
+        let typo = try Self.setUp { $0 + ",担当部所" }
+        let refused = try Self.merge(typo)
+        #expect(refused.status == .dataErrors)
+        #expect(refused.errorLines.contains { $0.contains("見出し「担当部所」は計画の列にありません（もしかして: 担当部署）") }, "\(refused.problems)")
+    }
+
     @Test func missingRequiredPlanColumn() throws {
         let scratch = try Self.setUp()
         try scratch.write("plan.csv", """

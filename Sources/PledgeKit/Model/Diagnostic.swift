@@ -69,6 +69,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case sheetSkipped = "sheet.skipped"
     case headerMissing = "header.missing"
     case columnMissing = "column.missing"
+    case columnIgnored = "column.ignored"
     case cellsOutsideHeader = "row.cells_outside_header"
     case mergedCells = "sheet.merged_cells"
     case departmentMissing = "department.missing"
