@@ -107,4 +107,63 @@ import Testing
         #expect(read.encoding == .cp932)
         #expect(read.table.rows.map { $0.values[0] } == readAsItself)
     }
+
+    /// Ordinary Japanese as the evidence rule means it: full-width CP932 characters of three UTF-8
+    /// bytes outside the Greek, Cyrillic and box-drawing rows, level-2 kanji included.
+    static let japanese: [Character] = {
+        var found: [Character] = []
+        for lead in Array(0x81...0x9F) + Array(0xE0...0xEA) + [0xED, 0xEE, 0xFA, 0xFB, 0xFC] {
+            for trail in 0x40...0xFC where trail != 0x7F && !(0x839F...0x84BE).contains(lead << 8 | trail) {
+                let bytes = Data([UInt8(lead), UInt8(trail)])
+                guard let text = String(data: bytes, encoding: .shiftJIS), text.count == 1, text.utf8.count == 3,
+                      text.data(using: .shiftJIS) == bytes, let character = text.first,
+                      !(0xE000...0xF8FF).contains(character.unicodeScalars.first!.value) else { continue }
+                found.append(character)
+            }
+        }
+        return found
+    }()
+
+    /// SplitMix64: the same files on every run.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D1_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func randomFilesOfBothEncodingsReadAsWrittenOrAreRefused() throws {
+        // What fuzz-csv-mixed explores without end, a fixed sample here: lines of ordinary Japanese
+        // in either encoding, most files of one encoding with a line or two of the other.
+        var random = Seeded(state: 28)
+        var asWritten = 0, refused = 0
+        for _ in 0..<400 {
+            let cp932File = Bool.random(using: &random)
+            var lines: [(text: String, cp932: Bool)] = []
+            for _ in 0..<Int.random(in: 1...8, using: &random) {
+                let fields = (0..<Int.random(in: 1...4, using: &random)).map { _ in
+                    String((0..<Int.random(in: 1...6, using: &random)).map { _ in Self.japanese.randomElement(using: &random)! })
+                }
+                lines.append((fields.joined(separator: ","), Int.random(in: 0..<5, using: &random) == 0 ? !cp932File : cp932File))
+            }
+            var bytes: [UInt8] = []
+            for line in lines {
+                bytes += line.cp932 ? Array(line.text.data(using: .shiftJIS)!) : Array(line.text.utf8)
+                bytes += [0x0D, 0x0A]
+            }
+            do {
+                let read = try Self.read(bytes)
+                #expect(read.table.rows.map(\.values) == lines.map { $0.text.components(separatedBy: ",") }, "\(lines)")
+                asWritten += 1
+            } catch let error as TableReadError {
+                #expect(error.message.hasPrefix("文字コードを判別できません"), "\(error.message)")
+                refused += 1
+            }
+        }
+        #expect(asWritten > 300, "read \(asWritten), refused \(refused)")
+    }
 }
