@@ -20,10 +20,13 @@ public enum CSVReader {
         }
         let bodyStart = TextEncodingDetector.bomLength(declared)
         var reading = TextEncodingDetector.Reading(encoding: declared ?? .utf8, runByRun: false)
+        var notices: [TableNotice] = []
         if declared == nil || declared == .utf8BOM {
             var scan = EncodingScan(declaredUTF8: declared == .utf8BOM)
             try source.forEachChunk(from: bodyStart) { chunk in _ = scan.feed(chunk) }
-            reading = try TextEncodingDetector.reading(scan.finish(), declared: declared, file: file)
+            let verdict = scan.finish()
+            reading = try TextEncodingDetector.reading(verdict, declared: declared, file: file)
+            notices += TextEncodingDetector.mixedNotice(verdict, file: file).map { [$0] } ?? []
         }
         let encoding = reading.encoding
         let tabSeparated = url.pathExtension.lowercased() == "tsv" || encoding == .utf16LE || encoding == .utf16BE
@@ -41,7 +44,7 @@ public enum CSVReader {
             }
             try transcoder.finish(to: &tokenizer)
         }
-        return (Table(file: file, rows: try tokenizer.finish()), encoding)
+        return (Table(file: file, rows: try tokenizer.finish(), notices: notices), encoding)
     }
 
     private static func withHead<T>(of source: RegularFile, _ body: (UnsafeBufferPointer<UInt8>) throws(TableReadError) -> T) throws(TableReadError) -> T {

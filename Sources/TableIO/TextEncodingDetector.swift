@@ -91,6 +91,17 @@ public enum TextEncodingDetector {
         }
     }
 
+    /// What a file of both encodings is told: which lines were read in the other one.
+    static func mixedNotice(_ verdict: EncodingScan.Verdict, file: String) -> TableNotice? {
+        guard case let .mixed(majority, _, minority, minorityRow, minorityRows) = verdict else { return nil }
+        let others = minorityRows > 1 ? "（ほか\(TableLimits.grouped(minorityRows - 1))行）" : ""
+        return TableNotice(SourceLocation(file: file, row: minorityRow),
+                           "文字コードが混在しています。ファイルは\(majority.japaneseName)ですが、\(minorityRow)行目\(others)には"
+                           + "\(minority.japaneseName)の文字列があり、それぞれの文字コードで読みました（文字化けはありません）。"
+                           + "ほかのソフトで開くと一部が文字化けするため、ファイル全体を一つの文字コードで保存し直すことをお勧めします。",
+                           kind: .mixedEncoding)
+    }
+
     static func undecidable(row: Int, mixed: Bool, file: String) -> TableReadError {
         let why = mixed
             ? "UTF-8の行とShift_JIS(CP932)の行が混在しており、\(row)行目にどちらとしても読める文字列があるため、どちらの文字コードか決められません"

@@ -109,6 +109,9 @@ import Testing
             #expect(activities.contains(text), "\(text) in \(activities)")
         }
         #expect(!activities.contains("遐比"))
+        // Each file is named, as information, with the line read in the other encoding.
+        let notes = try run.scratch.csv("out/reconciliation.csv").filter { $0["code"] == "file.mixed_encoding" }
+        #expect(notes.map { "\($0["severity"] ?? "") \($0["file"] ?? "") \($0["cell"] ?? "")" } == ["info 行政監理室.csv 6:6", "info 財政課.csv 7:7"])
     }
 
     // MARK: 3. Dates and numbers out of range

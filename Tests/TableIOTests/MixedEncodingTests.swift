@@ -23,6 +23,10 @@ import Testing
         #expect(read.encoding == .cp932)
         #expect(read.table.rows.map(\.values) == [["施策ID", "取組事業内容", "評価"], ["I-1-1", "相談窓口を開設", "8"],
                                                   ["I-1-2", "研修を実施しました", "7"], ["I-1-3", "説明会を開催", "5"]])
+        // Said once, as a record of what was decided: the line read in the other encoding.
+        #expect(read.table.notices == [TableNotice(SourceLocation(file: "財政課.csv", row: 3),
+            "文字コードが混在しています。ファイルはShift_JIS(CP932)ですが、3行目にはUTF-8の文字列があり、それぞれの文字コードで読みました（文字化けはありません）。"
+            + "ほかのソフトで開くと一部が文字化けするため、ファイル全体を一つの文字コードで保存し直すことをお勧めします。", kind: .mixedEncoding)])
         // The same bytes held in memory decode the same way.
         #expect(try TextEncodingDetector.decode(Data(bytes), file: "財政課.csv").text.contains("I-1-2,研修を実施しました,7"))
     }

@@ -66,6 +66,7 @@ public struct Diagnostic: Sendable, Equatable, Codable {
 public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case fileUnreadable = "file.unreadable"
     case fileIgnored = "file.ignored"
+    case mixedEncoding = "file.mixed_encoding"
     case sheetSkipped = "sheet.skipped"
     case headerMissing = "header.missing"
     case columnMissing = "column.missing"
