@@ -15,5 +15,6 @@ let package = Package(
         .executableTarget(name: "fuzz-xlsx-parts", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "fuzz-csv-write", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "fuzz-check", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "fuzz-csv-mixed", dependencies: ["FuzzSupport"]),
     ]
 )

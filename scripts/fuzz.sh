@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs pledgekit's libFuzzer targets (Fuzz/: the XLSX reader on any bytes and on the XML parts
 # of a well-formed zip, the CSV reader, the CSV writer in every encoding read back, the whole
-# `check` path) for SECONDS each, seeded with the samples and the test fixtures, and fails on the
+# `check` path, CSV files mixing UTF-8 and CP932 lines read back without mojibake) for SECONDS each, seeded with the samples and the test fixtures, and fails on the
 # first crash, hang (> 20 s an input), leak or input that takes more than 2 GB. Inputs are capped
 # at 64 KB (the parts and CSV targets) or 256 KB: small inputs run faster, and the size limits
 # have tests of their own.
@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(fuzz-xlsx fuzz-xlsx-parts fuzz-csv fuzz-csv-write fuzz-check)
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(fuzz-xlsx fuzz-xlsx-parts fuzz-csv fuzz-csv-write fuzz-check fuzz-csv-mixed)
 jobs="${JOBS:-1}"
 
 echo "ファジング用にビルド中（--sanitize fuzzer,address、初回は数分かかります）…" >&2
@@ -24,6 +24,7 @@ seeds() {  # TARGET -> the files that start its corpus
   case "$1" in
     fuzz-xlsx) find Samples Tests -name '*.xlsx' ;;
     fuzz-csv|fuzz-csv-write) find Samples Tests -name '*.csv' -o -name '*.tsv' ;;
+    fuzz-csv-mixed) ;;  # its input is a recipe of lines, not a file: it starts from nothing
     *) find Samples -path '*inbox*' \( -name '*.xlsx' -o -name '*.csv' \) ;;
   esac
 }
@@ -40,7 +41,7 @@ for target in "${targets[@]}"; do
     seeds "$target" | while read -r file; do cp "$file" "$seed/$(sha1sum "$file" | cut -c1-16).${file##*.}"; done
   fi
   log="Fuzz/.artifacts/$target.log"
-  case "$target" in fuzz-xlsx-parts|fuzz-csv|fuzz-csv-write) max_len=65536 ;; *) max_len=262144 ;; esac
+  case "$target" in fuzz-csv-mixed) max_len=4096 ;; fuzz-xlsx-parts|fuzz-csv|fuzz-csv-write) max_len=65536 ;; *) max_len=262144 ;; esac
   options=(-max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len="$max_len"
            -print_final_stats=1 -artifact_prefix="$artifacts/" -seed="${FUZZ_SEED:-0}")
   [ "$jobs" -gt 1 ] && options+=(-fork="$jobs" -ignore_crashes=0)

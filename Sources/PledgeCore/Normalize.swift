@@ -102,11 +102,15 @@ public enum Normalize {
         return self.text(String(trimmed.dropFirst()))
     }
 
+    /// Whether the text holds a line break of any kind (LF, VT, FF, CR, NEL, U+2028, U+2029).
+    public static func hasLineBreak(_ text: String) -> Bool {
+        text.unicodeScalars.contains(where: { (0x0A...0x0D).contains($0.value) || [0x85, 0x2028, 0x2029].contains($0.value) })
+    }
+
     /// One line: line breaks become a space (the open-data rule L1-14), runs of spaces collapse.
     public static func singleLine(_ text: String) -> String {
         // Without a line break there is one line, already trimmed by `text`.
-        guard text.unicodeScalars.contains(where: { (0x0A...0x0D).contains($0.value) || [0x85, 0x2028, 0x2029].contains($0.value) })
-        else { return self.text(text) }
+        guard hasLineBreak(text) else { return self.text(text) }
         return self.text(text).split(whereSeparator: { $0.isNewline })
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }

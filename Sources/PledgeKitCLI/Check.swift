@@ -32,9 +32,10 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let progress = format.progressLine
+        let nonUTF8 = RawArguments.nonUTF8(among: files)
         let outcome = CheckPipeline.run(CheckOptions(
-            files: files.map { URL(fileURLWithPath: $0) }, plan: planOptions.planURL, year: year,
-            layout: try planOptions.loadLayout()), progress: progress.sink)
+            files: files.filter { nonUTF8[$0] == nil }.map { URL(fileURLWithPath: $0) }, plan: planOptions.planURL, year: year,
+            layout: try planOptions.loadLayout(), nonUTF8Files: files.compactMap { nonUTF8[$0] }), progress: progress.sink)
         progress.finish()
         if format.json { Terminal.finish(json: outcome) }
         Terminal.diagnostics(outcome.diagnostics, includeInfo: verbose)

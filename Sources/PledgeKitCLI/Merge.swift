@@ -79,6 +79,7 @@ struct Merge: ParsableCommand {
             }
             for headline in outcome.report.model?.figureHeadlines ?? [] { Terminal.result(headline) }
             Terminal.result("書き出し: " + outcome.report.written.map(Terminal.shown).joined(separator: "\n          "))
+            if let notice = outcome.report.publicationNotice { Terminal.problem("注意 " + notice) }
         }
         Terminal.finish(outcome)
     }

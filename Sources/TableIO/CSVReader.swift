@@ -19,21 +19,32 @@ public enum CSVReader {
                                  + "提出ファイルとして想定する大きさを超えているため読み込みません。")
         }
         let bodyStart = TextEncodingDetector.bomLength(declared)
-        var encoding = declared ?? .utf8
+        var reading = TextEncodingDetector.Reading(encoding: declared ?? .utf8, runByRun: false)
+        var notices: [TableNotice] = []
         if declared == nil || declared == .utf8BOM {
             var scan = EncodingScan(declaredUTF8: declared == .utf8BOM)
             try source.forEachChunk(from: bodyStart) { chunk in _ = scan.feed(chunk) }
-            let found = try TextEncodingDetector.encoding(scan.finish(), file: file)
-            if declared == nil { encoding = found }
+            let verdict = scan.finish()
+            reading = try TextEncodingDetector.reading(verdict, declared: declared, file: file)
+            notices += TextEncodingDetector.mixedNotice(verdict, file: file).map { [$0] } ?? []
         }
+        let encoding = reading.encoding
         let tabSeparated = url.pathExtension.lowercased() == "tsv" || encoding == .utf16LE || encoding == .utf16BE
         var tokenizer = CSVTokenizer(file: file, delimiter: tabSeparated ? UInt8(ascii: "\t") : UInt8(ascii: ","))
-        var transcoder = ChunkTranscoder(encoding: encoding)
-        try source.forEachChunk(from: bodyStart) { chunk throws(TableReadError) in
-            try transcoder.feed(chunk, to: &tokenizer)
+        if reading.runByRun {
+            var transcoder = RunTranscoder()
+            try source.forEachChunk(from: bodyStart) { chunk throws(TableReadError) in
+                try transcoder.feed(chunk, to: &tokenizer)
+            }
+            try transcoder.finish(to: &tokenizer)
+        } else {
+            var transcoder = ChunkTranscoder(encoding: encoding)
+            try source.forEachChunk(from: bodyStart) { chunk throws(TableReadError) in
+                try transcoder.feed(chunk, to: &tokenizer)
+            }
+            try transcoder.finish(to: &tokenizer)
         }
-        try transcoder.finish(to: &tokenizer)
-        return (Table(file: file, rows: try tokenizer.finish()), encoding)
+        return (Table(file: file, rows: try tokenizer.finish(), notices: notices), encoding)
     }
 
     private static func withHead<T>(of source: RegularFile, _ body: (UnsafeBufferPointer<UInt8>) throws(TableReadError) -> T) throws(TableReadError) -> T {
@@ -41,6 +52,15 @@ public enum CSVReader {
         defer { buffer.deallocate() }
         let count = try source.read(at: 0, count: TextEncodingDetector.headBytes, into: buffer)
         return try body(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+    }
+
+    /// Decodes bytes of both encodings run by run (`RunTranscoder`), for `TextEncodingDetector.decode`.
+    static func decodeRunByRun(_ body: UnsafeBufferPointer<UInt8>, file: String) throws(TableReadError) -> String {
+        var tokenizer = CSVTokenizer(file: file, delimiter: UInt8(ascii: ","))
+        var transcoder = RunTranscoder(keepingText: true)
+        try transcoder.feed(body, to: &tokenizer)
+        try transcoder.finish(to: &tokenizer)
+        return String(decoding: transcoder.decoded ?? [], as: UTF8.self)
     }
 
     /// Splits text already decoded (tests, and text from elsewhere) with the same rules and limits.

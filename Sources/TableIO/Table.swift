@@ -145,10 +145,19 @@ public enum CellReference {
 }
 
 public struct TableNotice: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Something read past that the user should look at (cells outside the header, a sheet skipped).
+        case readPast
+        /// A CSV whose lines are of two encodings, each read in its own: a record of what was decided.
+        case mixedEncoding
+    }
+
     public var location: SourceLocation
     public var message: String
-    public init(_ location: SourceLocation, _ message: String) {
+    public var kind: Kind
+    public init(_ location: SourceLocation, _ message: String, kind: Kind = .readPast) {
         self.location = location
         self.message = message
+        self.kind = kind
     }
 }

@@ -31,9 +31,10 @@ public enum CSVEncoding: String, Sendable, CaseIterable {
 }
 
 /// Decides a CSV's encoding from its bytes: a BOM if present, else the rows' votes
-/// (`EncodingScan`): UTF-8 if no row needs CP932, CP932 if no row needs UTF-8. Anything else is
-/// refused rather than guessed, since a wrong guess would publish mojibake: a file that is not text,
-/// a row valid in neither encoding, and a file mixing both, each naming the row.
+/// (`EncodingScan`): UTF-8 if no row needs CP932, CP932 if no row needs UTF-8, and run by run when
+/// rows of both are found. What the evidence cannot decide is refused rather than guessed, since
+/// a wrong guess would publish mojibake: a file that is not text, a row valid in neither encoding,
+/// a row that reads as Japanese both ways, each naming the row.
 public enum TextEncodingDetector {
     /// How many bytes of a file are looked at before its size is even considered.
     static let headBytes = 64 << 10
@@ -67,24 +68,47 @@ public enum TextEncodingDetector {
         TableReadError(file: file, "CSVファイルではありません（バイナリデータを含んでいます）。")
     }
 
-    /// The encoding the scan found, or the refusal naming the row.
-    static func encoding(_ verdict: EncodingScan.Verdict, file: String) throws(TableReadError) -> CSVEncoding {
+    /// How a file is read once its rows are scanned: in one encoding, or run by run
+    /// (`RunTranscoder`) when its lines are of both.
+    struct Reading: Equatable {
+        let encoding: CSVEncoding
+        let runByRun: Bool
+    }
+
+    /// The reading the scan found, or the refusal naming the row.
+    static func reading(_ verdict: EncodingScan.Verdict, declared: CSVEncoding?, file: String) throws(TableReadError) -> Reading {
         switch verdict {
-        case .utf8: return .utf8
-        case .cp932: return .cp932
+        case .utf8: return Reading(encoding: declared ?? .utf8, runByRun: false)
+        case .cp932: return Reading(encoding: .cp932, runByRun: false)
+        case let .mixed(majority, _, _, _, _): return Reading(encoding: majority, runByRun: true)
         case .binary: throw binary(file)
         case let .invalid(row):
             throw TableReadError(SourceLocation(file: file, row: row),
                                  "文字コードを判別できません（\(row)行目に、UTF-8としてもShift_JIS(CP932)としても読めないバイト列があります）。"
                                  + "ExcelでCSV形式またはCSV UTF-8形式で保存し直してください。")
-        case let .mixed(majority, majorityRow, minority, minorityRow, minorityRows):
-            let others = minorityRows > 1 ? "（ほか\(TableLimits.grouped(minorityRows - 1))行）" : ""
-            let declared = majority == .utf8BOM ? "先頭のBOMではUTF-8とされていますが" : "\(majorityRow)行目などは\(majority.japaneseName)ですが"
-            throw TableReadError(SourceLocation(file: file, row: minorityRow),
-                                 "文字コードが混在しています。\(declared)、\(minorityRow)行目\(others)は\(minority.japaneseName)です。"
-                                 + "どちらで読んでも一部が文字化けするため読み込みません。ファイル全体を一つの文字コードで保存し直してください"
-                                 + "（Excelで「CSV UTF-8（コンマ区切り）」として保存するなど）。")
+        case let .undecidable(row, mixed):
+            throw undecidable(row: row, mixed: mixed, file: file)
         }
+    }
+
+    /// What a file of both encodings is told: which lines were read in the other one.
+    static func mixedNotice(_ verdict: EncodingScan.Verdict, file: String) -> TableNotice? {
+        guard case let .mixed(majority, _, minority, minorityRow, minorityRows) = verdict else { return nil }
+        let others = minorityRows > 1 ? "（ほか\(TableLimits.grouped(minorityRows - 1))行）" : ""
+        return TableNotice(SourceLocation(file: file, row: minorityRow),
+                           "文字コードが混在しています。ファイルは\(majority.japaneseName)ですが、\(minorityRow)行目\(others)には"
+                           + "\(minority.japaneseName)の文字列があり、それぞれの文字コードで読みました（文字化けはありません）。"
+                           + "ほかのソフトで開くと一部が文字化けするため、ファイル全体を一つの文字コードで保存し直すことをお勧めします。",
+                           kind: .mixedEncoding)
+    }
+
+    static func undecidable(row: Int, mixed: Bool, file: String) -> TableReadError {
+        let why = mixed
+            ? "UTF-8の行とShift_JIS(CP932)の行が混在しており、\(row)行目にどちらとしても読める文字列があるため、どちらの文字コードか決められません"
+            : "\(row)行目の文字列はUTF-8としてもShift_JIS(CP932)としても日本語として読めるため、どちらの文字コードか決められません"
+        return TableReadError(SourceLocation(file: file, row: row),
+                              "文字コードを判別できません（\(why)）。推測で読むと文字化けしたまま公表されるおそれがあるため読み込みません。"
+                              + "ファイル全体を一つの文字コードで保存し直してください（Excelで「CSV UTF-8（コンマ区切り）」として保存するなど）。")
     }
 
     /// Decodes a whole file held in memory (`CSVReader.read` streams a file instead).
@@ -93,17 +117,19 @@ public enum TextEncodingDetector {
         return try bytes.withUnsafeBufferPointer { all throws(TableReadError) in
             let declared = try sniff(UnsafeBufferPointer(rebasing: all.prefix(headBytes)), file: file)
             let body = UnsafeBufferPointer(rebasing: all.dropFirst(bomLength(declared)))
-            var encoding = declared
+            var reading = Reading(encoding: declared ?? .utf8, runByRun: false)
             if declared == nil || declared == .utf8BOM {
                 var scan = EncodingScan(declaredUTF8: declared == .utf8BOM)
                 _ = scan.feed(body)
-                let found = try self.encoding(scan.finish(), file: file)
-                if declared == nil { encoding = found }
+                reading = try self.reading(scan.finish(), declared: declared, file: file)
             }
-            guard let encoding, let text = String(bytes: body, encoding: encoding.foundation) else {
+            if reading.runByRun {
+                return (try CSVReader.decodeRunByRun(body, file: file), reading.encoding)
+            }
+            guard let text = String(bytes: body, encoding: reading.encoding.foundation) else {
                 throw TableReadError(file: file, "\(declared?.japaneseName ?? "Shift_JIS(CP932)")として読めないバイト列があります。")
             }
-            return (text, encoding)
+            return (text, reading.encoding)
         }
     }
 }

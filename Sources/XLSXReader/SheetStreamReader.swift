@@ -172,9 +172,10 @@ final class SheetStreamReader {
                     : bytes.count == 5 && bytes[0] == UInt8(ascii: "f") ? "FALSE" : "TRUE"
             case .isoDate:
                 return CellValue.isoDate(String(decoding: bytes, as: UTF8.self))
-            case .inline:
+            case .inline, .formulaString:
+                // A formula's cached text carries Excel's escapes as stored strings do (`_x000D_` for CR).
                 return ExcelEscapes.decode(bytes)
-            case .formulaString, .error:
+            case .error:
                 return String(decoding: bytes, as: UTF8.self)
             }
         }

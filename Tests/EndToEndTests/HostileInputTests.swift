@@ -90,13 +90,28 @@ import Testing
 
     // MARK: 2. Encodings
 
-    @Test func csvMixingUTF8AndCP932IsRefusedNamingTheOddRow() throws {
+    @Test func csvMixingUTF8AndCP932IsReadEachLineInItsOwnEncoding() throws {
+        // A UTF-8 file with a CP932 line pasted in, and (the issue 28 case) a CP932 file with one
+        // activity pasted as UTF-8 whose bytes are valid CP932 too (read as CP932: 遐比ｿｮ…).
         let run = try Self.run { scratch in
             let utf8 = Self.submission(rows: ["Ⅰ-1-2,,財政指標を公表しました,7", "Ⅰ-1-2,,決算を説明しました,8"])
             let pasted = "Ⅰ-1-2,,予算書を作成しました,6\r\n".data(using: .shiftJIS)!
             try Self.writeBytes(Array(utf8.utf8) + Array(pasted), to: scratch.path("inbox/財政課.csv"))
+            let cp932 = Self.submission(rows: ["Ⅰ-1-1,,説明会を開催しました,6"]).replacingOccurrences(of: "財政課", with: "行政監理室")
+            try Self.writeBytes(Array(cp932.data(using: .shiftJIS)!) + Array("Ⅰ-1-1,,".data(using: .shiftJIS)!)
+                                + Array("研修を実施しました".utf8) + Array(",7\r\n".utf8), to: scratch.path("inbox/行政監理室.csv"))
         }
-        Self.expectRefused(run, "エラー 財政課.csv!7:7: 文字コードが混在しています。1行目などはUTF-8ですが、7行目はShift_JIS(CP932)です。")
+        for (command, result) in [("check", run.check), ("merge", run.merge)] {
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+        }
+        let activities = try String(contentsOfFile: run.scratch.path("out/activities.csv"), encoding: .utf8)
+        for text in ["財政指標を公表しました", "決算を説明しました", "予算書を作成しました", "説明会を開催しました", "研修を実施しました"] {
+            #expect(activities.contains(text), "\(text) in \(activities)")
+        }
+        #expect(!activities.contains("遐比"))
+        // Each file is named, as information, with the line read in the other encoding.
+        let notes = try run.scratch.csv("out/reconciliation.csv").filter { $0["code"] == "file.mixed_encoding" }
+        #expect(notes.map { "\($0["severity"] ?? "") \($0["file"] ?? "") \($0["cell"] ?? "")" } == ["info 行政監理室.csv 6:6", "info 財政課.csv 7:7"])
     }
 
     // MARK: 3. Dates and numbers out of range

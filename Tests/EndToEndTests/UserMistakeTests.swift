@@ -62,6 +62,32 @@ import Testing
         try Self.expectOutUntouched(scratch)
     }
 
+    @Test func officesOwnPlanColumnsAreKeptOutWithOneNote() throws {
+        // Issue 28: a plan as offices keep it, with a budget, the department in charge and last year's figure.
+        let scratch = try Scratch()
+        try scratch.write("plan.csv", """
+        基本政策番号,基本政策,公約番号,公約,施策番号,施策,担当部署,予算額（千円）,所管部,令和元年度進捗率
+        Ⅰ,行革を進めます,1,計画を策定します,1,行革プランを実行します,・行政監理室,987654321,総務部,73.5
+        Ⅰ,行革を進めます,1,計画を策定します,2,財政指標を管理します,・財政課,987654321,総務部,73.5
+
+        """)
+        try scratch.write("inbox/財政課.csv", InboxEntriesTests.submission)
+        let result = try Self.merge(scratch)
+        #expect(result.status == .success, "\(result.problems)")
+        let notes = result.diagnostics.filter { $0.code == .columnIgnored }
+        #expect(notes.map(\.line) == ["情報 plan.csv!1:1: 見出し「予算額（千円）」「所管部」「令和元年度進捗率」は計画の列ではないため、事務局の列として読み込みません（集計にも公表にも使いません）。"
+                                     + "計画の列は 基本政策番号・基本政策・公約番号・公約・施策番号・施策・担当部署・備考 です。"])
+        for name in try FileManager.default.contentsOfDirectory(atPath: scratch.path("out")) where name.hasSuffix(".csv") && name != "reconciliation.csv" {
+            #expect(!(try scratch.read("out/" + name)).contains("987654321"), "\(name)")
+            #expect(!(try scratch.read("out/" + name)).contains("総務部"), "\(name)")
+        }
+        // A near miss of a heading the plan already has is still a typo, not the office's own column.
+        let typo = try Self.setUp { $0 + ",担当部所" }
+        let refused = try Self.merge(typo)
+        #expect(refused.status == .dataErrors)
+        #expect(refused.errorLines.contains { $0.contains("見出し「担当部所」は計画の列にありません（もしかして: 担当部署）") }, "\(refused.problems)")
+    }
+
     @Test func missingRequiredPlanColumn() throws {
         let scratch = try Self.setUp()
         try scratch.write("plan.csv", """
@@ -101,7 +127,9 @@ import Testing
         try FileManager.default.createDirectory(atPath: scratch.path("empty"), withIntermediateDirectories: true)
         try scratch.write("empty/メモ.txt", "not a submission")
         Self.expectRefused(try Self.merge(scratch, inbox: "empty"), .usage,
-            "提出フォルダ \(scratch.path("empty")) に読み込めるファイル（.xlsx・.csv・.tsv）がありません。各課の提出ファイルを入れてから実行してください（前回の出力はそのまま残しています）。")
+            "提出フォルダ \(scratch.path("empty")) に読み込めるファイル（.xlsx・.csv・.tsv）がありません。"
+            + "見つかったもの: メモ.txt（対象外のファイルです（.xlsx・.csv・.tsvのみ読み込みます）。）。"
+            + "各課の提出ファイルを入れてから実行してください（前回の出力はそのまま残しています）。")
         try Self.expectOutUntouched(scratch)
     }
 
@@ -286,10 +314,12 @@ import Testing
         let result = try PledgeKitBinary.run(["merge", scratch.path("inbox"), "--plan", scratch.path("plan.csv"), "--year", "令和2年度",
                                               "--out", scratch.path("out")])
         #expect(result.status == 0)
+        // The diagnostics, then the notice that this layout-less run names no municipality (issue 28).
         let lines = result.stderr.split(separator: "\n")
-        #expect(lines.count == 6, "\(result.stderr.prefix(2000))")
+        #expect(lines.count == 7, "\(result.stderr.prefix(2000))")
         #expect(lines.first == "警告 財政科.csv!A5: 財政科は計画上、施策 I-1-1 の担当部署ではありません（集計には含めます）。部署名の誤りでは？（もしかして: 財政課）")
-        #expect(lines.last == "警告 …同じ種類がほかに995件あります（財政科.csv A10、A11、A12、A13、A14 …）。")
+        #expect(lines.dropLast().last == "警告 …同じ種類がほかに995件あります（財政科.csv A10、A11、A12、A13、A14 …）。")
+        #expect(lines.last?.hasPrefix("注意 オープンデータに自治体コード") == true)
         // The file keeps every row.
         let rowsInCSV = try scratch.csv("out/reconciliation.csv").filter { $0["code"] == "department.unassigned" }
         #expect(rowsInCSV.count == 1000)

@@ -104,27 +104,10 @@ import Testing
     }
 }
 
-/// Encodings decided row by row: a file mixing UTF-8 and CP932 rows is refused naming the first
-/// row of the fewer, while every file of one encoding is still read (PRODUCT.md §3).
+/// Encodings decided row by row: a file whose lines are of both encodings is read line by line
+/// (MixedEncodingTests), while every file of one encoding is still read (PRODUCT.md §3).
 @Suite struct CSVEncodingScanTests {
     static let header = "施策ID,取組事業内容,評価\r\n"
-
-    @Test func mixedUTF8AndCP932RowsAreRefusedNamingTheOddRow() throws {
-        // UTF-8 rows with one CP932 row pasted in at row 3.
-        let bytes = Array(Self.header.utf8) + Array("I-1-1,研修を実施,7\r\n".data(using: .shiftJIS)!)
-            + Array("I-1-2,相談窓口を開設,8\r\nI-1-3,説明会,5\r\n".utf8)
-        let error = try #require(try CSVLimitTests.readRefusal(bytes))
-        #expect(error.message.hasPrefix("文字コードが混在しています。1行目などはUTF-8ですが、2行目はShift_JIS(CP932)です。"))
-        #expect(error.location == SourceLocation(file: "財政課.csv", row: 2))
-        // The same with the rows the other way round: CP932 mostly, one UTF-8 row.
-        let cp932 = Array((Self.header + "I-1-1,研修を実施,7\r\nI-1-2,相談窓口,8\r\n").data(using: .shiftJIS)!) + Array("I-1-3,説明会を開催,5\r\n".utf8)
-        let other = try #require(try CSVLimitTests.readRefusal(cp932))
-        #expect(other.message.hasPrefix("文字コードが混在しています。1行目などはShift_JIS(CP932)ですが、4行目はUTF-8です。"))
-        // A BOM declares UTF-8: any CP932 row disagrees, however few UTF-8 rows there are.
-        let bom = [0xEF, 0xBB, 0xBF] + Array("部署名,財政課\r\n".data(using: .shiftJIS)!)
-        let declared = try #require(try CSVLimitTests.readRefusal(bom))
-        #expect(declared.message.hasPrefix("文字コードが混在しています。先頭のBOMではUTF-8とされていますが、1行目はShift_JIS(CP932)です。"))
-    }
 
     @Test func oneEncodingFilesAreStillRead() throws {
         let text = Self.header + "Ⅰ-1-1,\"研修を実施、\r\n①ﾃｽﾄ～\",７\r\n"

@@ -31,6 +31,16 @@ import Testing
         ])
     }
 
+    @Test func excelEscapesAreDecodedInFormulaResults() throws {
+        // Issue 28: Excel writes a CR in a t="str" formula's cached result as _x000D_ too.
+        let workbook = GeneratedWorkbook.standard(sheets: [("S", """
+            <row r="1"><c r="A1" t="str"><f>A2&amp;CHAR(13)&amp;B2</f><v>研修_x000D_
+            実施</v></c><c r="B1" t="str"><f>"_x005F_x000D_"</f><v>_x005F_x000D_</v></c><c r="C1" t="e"><v>#N/A</v></c></row>
+            """)])
+        let table = try #require(try Self.read(workbook).first)
+        #expect(Self.rows(table) == [1: ["研修\r\n実施", "_x000D_", "#N/A"]])
+    }
+
     @Test func inlineStringWithAValueBesideItReadsOnce() throws {
         let workbook = GeneratedWorkbook.standard(sheets: [("S", """
             <row r="2"><c r="D2" t="inlineStr"><is><t>1.</t></is><v>1.</v></c>\

@@ -30,23 +30,43 @@ struct InboxEntry: Sendable {
     }
 
     var isHidden: Bool { name.first == UInt8(ascii: ".") }
-    /// Excel's lock file of an open workbook (`~$総務課.xlsx`): there only while Excel has it open.
-    var isExcelLock: Bool { name.starts(with: Array("~$".utf8)) }
 
-    /// Every entry below `root`, sorted by path; folders are entered unless hidden,
-    /// named like a submission file (they are reported, not read), or not named in UTF-8.
-    static func walk(_ root: URL) -> [InboxEntry] {
+    /// What an operating system or Excel left here by itself, never a department's file: why it
+    /// is not read, for an information note; nil for anything else.
+    var systemFile: String? {
+        let lowered = String(decoding: name, as: UTF8.self).lowercased()
+        if name.starts(with: Array("~$".utf8)) { return "Excelがブックを開いている間に作る一時ファイル（~$で始まる）です" }
+        if name.starts(with: Array("._".utf8)) { return "macOSがコピーやZIPの際に作る付随ファイル（._で始まる）です" }
+        switch lowered {
+        case ".ds_store": return "macOSがフォルダの表示設定を保存するファイル(.DS_Store)です"
+        case "thumbs.db", "ehthumbs.db", "desktop.ini": return "Windowsがフォルダの表示のために作るファイルです"
+        case "__macosx": return "macOSで作ったZIPを展開すると作られるフォルダ(__MACOSX)です"
+        default: return nil
+        }
+    }
+
+    /// More entries than any inbox of a city's departments holds (a few hundred files): past it the
+    /// folder is taken for the wrong one (`/`, a home folder, a link to either) and the walk stops,
+    /// so that a run on it is refused at once instead of reading the whole disk.
+    static let maxEntries = 20_000
+
+    /// Every entry below `root`, sorted by path; folders are entered unless hidden, a system
+    /// folder (`__MACOSX`), named like a submission file (they are reported, not read), or not named in UTF-8.
+    /// Nil when the folder holds more than `maxEntries`.
+    static func walk(_ root: URL) -> [InboxEntry]? {
         var found: [InboxEntry] = []
-        walk(root.path, relative: [], into: &found)
+        guard walk(root.path, relative: [], into: &found) else { return nil }
         // By whole path, as before (`a.csv` before `a/b.csv`): the order files are read in.
         return found.sorted { $0.displayName < $1.displayName }
     }
 
-    private static func walk(_ folder: String, relative: [UInt8], into found: inout [InboxEntry]) {
-        guard let directory = opendir(folder) else { return }
+    /// False once more than `maxEntries` are found.
+    private static func walk(_ folder: String, relative: [UInt8], into found: inout [InboxEntry]) -> Bool {
+        guard let directory = opendir(folder) else { return true }
         defer { closedir(directory) }
         var children: [(name: [UInt8], mode: mode_t)] = []
         while let entry = readdir(directory) {
+            if found.count + children.count >= maxEntries { return false }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
             var info = stat()
@@ -59,10 +79,12 @@ struct InboxEntry: Sendable {
             let url = String(validating: name, as: UTF8.self).map { URL(fileURLWithPath: folder).appendingPathComponent($0) }
             let entry = InboxEntry(relativePath: relativePath, mode: mode, url: url)
             found.append(entry)
-            if entry.kind == .directory, let url, !entry.isHidden, !InputFiles.readableExtensions.contains(entry.pathExtension) {
-                walk(url.path, relative: relativePath, into: &found)
+            if entry.kind == .directory, let url, !entry.isHidden, entry.systemFile == nil,
+               !InputFiles.readableExtensions.contains(entry.pathExtension) {
+                guard walk(url.path, relative: relativePath, into: &found) else { return false }
             }
         }
+        return true
     }
 
     private static func kind(_ mode: mode_t) -> Kind {

@@ -61,7 +61,12 @@ public enum InboxReader {
             return result
         }
         for notice in tables.flatMap(\.notices) {
-            result.diagnostics.warning(.cellsOutsideHeader, at: notice.location, notice.message)
+            var location = notice.location
+            location.file = name
+            switch notice.kind {
+            case .readPast: result.diagnostics.warning(.cellsOutsideHeader, at: location, notice.message)
+            case .mixedEncoding: result.diagnostics.info(.mixedEncoding, at: location, notice.message)
+            }
         }
         result.submission = SubmissionReader.read(tables, file: name, evaluationColumns: evaluationColumns,
                                                   diagnostics: &result.diagnostics)

@@ -2,9 +2,10 @@ import Foundation
 import TableIO
 
 /// The files a run reads: every `.csv`, `.tsv` and `.xlsx` in the folders given (recursively), in
-/// a stable order. Every other entry of an inbox is reported, never silently passed over: a file
-/// of another kind, a name that is not UTF-8, a link, a FIFO or device (never opened: it could
-/// block), a folder named like a workbook.
+/// a stable order, hidden ones too (`.財政課.csv`, as some unzip tools and copies leave them).
+/// Every other entry of an inbox is reported, never silently passed over: a file of another kind,
+/// a name that is not UTF-8, a link, a FIFO or device (never opened: it could block), a folder
+/// named like a workbook, a hidden folder, and (as information) what the system or Excel left there.
 public enum InputFiles {
     public static let readableExtensions: Set<String> = ["csv", "tsv", "xlsx", "xlsm"]
 
@@ -37,21 +38,19 @@ public enum InputFiles {
     }
 
     /// The file to read for an inbox entry, or nil with the entry reported.
-    private static func accept(_ entry: InboxEntry, root: URL, diagnostics: inout Diagnostics) -> URL? {
+    static func accept(_ entry: InboxEntry, root: URL, diagnostics: inout Diagnostics) -> URL? {
         let place = SourceLocation(file: entry.displayName)
         let readable = readableExtensions.contains(entry.pathExtension)
-        if entry.isExcelLock { return nil }  // there only while Excel has the workbook open
-        if entry.isHidden {
-            if readable {
-                diagnostics.info(.fileIgnored, at: place, "隠しファイル（名前が「.」で始まる）のため読み込みません。")
-            }
+        if let system = entry.systemFile {
+            diagnostics.info(.fileIgnored, at: place, "\(system)。提出ファイルではないため読み込みません。")
+            return nil
+        }
+        if entry.isHidden && entry.kind == .directory {
+            diagnostics.info(.fileIgnored, at: place, "隠しフォルダ（名前が「.」で始まる）のため、中のファイルは読み込みません。")
             return nil
         }
         guard let url = entry.url else {
-            let reading = entry.cp932Reading.map { "（CP932として読むと「\($0)」）" } ?? ""
-            diagnostics.error(.fileUnreadable, at: place,
-                              "ファイル名の文字コードがUTF-8ではないため読み込みません\(reading)。Windowsで作ったZIPを文字コードを指定せずに展開すると"
-                              + "こうなります。ZIPを文字コードCP932（Shift_JIS）を指定して展開し直してください（例: unzip -O cp932）。")
+            reportNonUTF8Name(entry.displayName, cp932Reading: entry.cp932Reading, diagnostics: &diagnostics)
             return nil
         }
         switch entry.kind {
@@ -60,6 +59,8 @@ public enum InputFiles {
             if entry.pathExtension == "xls" {
                 diagnostics.error(.fileUnreadable, at: place,
                                   "Excel 97-2003形式(.xls)は読めません。Excelで.xlsx形式(Excelブック)として保存し直してください。")
+            } else if entry.isHidden {
+                diagnostics.info(.fileIgnored, at: place, "隠しファイル（名前が「.」で始まる）で、対象外の種類です（.xlsx・.csv・.tsvのみ読み込みます）。")
             } else {
                 diagnostics.warning(.fileIgnored, at: place, "対象外のファイルです（.xlsx・.csv・.tsvのみ読み込みます）。")
             }
@@ -77,6 +78,32 @@ public enum InputFiles {
             }
             diagnostics.error(.fileUnreadable, at: place,
                               "通常のファイルではありません（\(entry.kindName)）。開くと止まるおそれがあるため読み込みません。提出ファイルそのものを入れてください。")
+        }
+        return nil
+    }
+
+    /// A name that is not UTF-8 (what unzipping a CP932 zip leaves) is named, with how Windows
+    /// wrote it, instead of being read under a name no output could carry.
+    static func reportNonUTF8Name(_ displayName: String, cp932Reading: String?, diagnostics: inout Diagnostics) {
+        let reading = cp932Reading.map { "（CP932として読むと「\($0)」）" } ?? ""
+        diagnostics.error(.fileUnreadable, at: SourceLocation(file: displayName),
+                          "ファイル名の文字コードがUTF-8ではないため読み込みません\(reading)。Windowsで作ったZIPを文字コードを指定せずに展開すると"
+                          + "こうなります。ZIPを文字コードCP932（Shift_JIS）を指定して展開し直してください（例: unzip -O cp932）。")
+    }
+
+    /// Paths named on the command line whose bytes are not UTF-8 (a Swift `String` would have
+    /// repaired them into U+FFFD and named a file that does not exist): looked up by their own
+    /// bytes, and reported as `merge` reports the same file found in a folder; a usage refusal
+    /// when there is no such file.
+    static func checkNonUTF8Paths(_ paths: [[UInt8]], diagnostics: inout Diagnostics) -> Refusal? {
+        for path in paths {
+            var info = stat()
+            let found = (path + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { stat($0.baseAddress!, &info) } } == 0
+            let shown = InboxEntry.escaped(path)
+            guard found else { return Refusal(.usage, "\(shown) が見つかりません。ファイルの場所と名前を確かめてください。") }
+            let name = Array(path.split(separator: UInt8(ascii: "/")).last ?? [])
+            let reading = String(data: Data(name), encoding: .shiftJIS)
+            reportNonUTF8Name(InboxEntry.escaped(name), cp932Reading: reading, diagnostics: &diagnostics)
         }
         return nil
     }

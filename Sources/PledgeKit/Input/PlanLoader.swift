@@ -39,23 +39,33 @@ public enum PlanLoader {
 
     /// Every heading must be a known column, and the columns a plan needs must be there: a
     /// misspelt heading would otherwise lose its column silently (empty departments or titles) or
-    /// turn into dozens of knock-on errors. Reports each problem once, with the closest names.
+    /// turn into dozens of knock-on errors. Reports each problem once, with the closest names. A
+    /// heading near no known one (予算額, 所管部, last year's figures) is the office's own column:
+    /// kept out of the merge, with one note naming them all.
     static func validateHeader(_ row: Row, header: HeaderMap, table: Table, diagnostics: inout Diagnostics) -> Bool {
         let errorsAtStart = diagnostics.count(.error)
         var suggested: Set<String> = []
+        var ownColumns: [String] = []
         let missingSpecs = knownColumns.filter { !header.has($0.name) }
+        let allNames = knownColumns.flatMap(\.aliases)
         for (offset, text) in row.values.enumerated() {
             let heading = Normalize.text(text)
             guard !heading.isEmpty, !knownColumns.contains(where: { $0.matches(heading) }) else { continue }
-            // Suggest only columns the header does not already have.
-            let candidates = missingSpecs.flatMap(\.aliases)
-            let names = NearestNames.nearest(to: heading, among: candidates)
+            // Suggest only columns the header does not already have; a heading close to one it has is still a typo.
+            let names = NearestNames.nearest(to: heading, among: missingSpecs.flatMap(\.aliases))
+            let near = names.isEmpty ? NearestNames.nearest(to: heading, among: allNames) : names
+            guard !near.isEmpty else {
+                ownColumns.append(heading)
+                continue
+            }
             for name in names { if let spec = missingSpecs.first(where: { $0.aliases.contains(name) }) { suggested.insert(spec.name) } }
-            let hint = names.isEmpty
-                ? "計画の見出しは \(knownColumns.compactMap(\.aliases.first).joined(separator: "・")) です。"
-                : "もしかして: \(names.joined(separator: "、"))"
             diagnostics.error(.columnMissing, at: table.location(row: row.number, column: offset + 1),
-                              "見出し「\(heading)」は計画の列にありません（\(hint)）。見出しを直してください。")
+                              "見出し「\(heading)」は計画の列にありません（もしかして: \(near.joined(separator: "、"))）。見出しを直してください。")
+        }
+        if !ownColumns.isEmpty {
+            diagnostics.info(.columnIgnored, at: SourceLocation(file: table.file, sheet: table.sheet, row: row.number, column: nil),
+                             "見出し\(ownColumns.map { "「\($0)」" }.joined())は計画の列ではないため、事務局の列として読み込みません（集計にも公表にも使いません）。"
+                             + "計画の列は \(knownColumns.compactMap(\.aliases.first).joined(separator: "・")) です。")
         }
         var required = [Columns.policyNo, Columns.policyTitle, Columns.departments]
         if header.has("pledge_no") || header.has("pledge_title") || header.has("measure_no") || header.has("measure_title") {

@@ -80,10 +80,8 @@ public enum SubmissionReader {
                 return nil
             }
             submission.sheets.append(SubmissionSheet(table: table, header: header, rows: rows))
-            for range in table.mergedRanges where range.lastRow > headerRow.number {
-                diagnostics.warning(.mergedCells, at: SourceLocation(file: file, sheet: table.sheet, row: range.firstRow, column: range.firstColumn),
-                                    "結合されたセル(\(range))があります。値は左上のセルだけに入っているものとして読みました。")
-            }
+            reportMergedCells(table.mergedRanges.lazy.filter { $0.lastRow > headerRow.number }, table: table, file: file,
+                              diagnostics: &diagnostics)
         }
         submission.sender = submission.namedSender()
         // Read here, for `check` as for `merge`: a date that means nothing is the department's to fix
@@ -98,6 +96,31 @@ public enum SubmissionReader {
             return nil
         }
         return submission
+    }
+
+    /// How many merged ranges under the header are named one by one; the rest are counted in one
+    /// more warning, so that a sheet with 300,000 of them (formatting copied down to the last row)
+    /// costs one line per kind, not a reconciliation list of 300,000 rows.
+    static let mergedRangesNamed = 10
+
+    private static func reportMergedCells(_ ranges: some Sequence<CellRange>, table: Table, file: String,
+                                          diagnostics: inout Diagnostics) {
+        var named = 0, more = 0
+        var firstMore: CellRange?
+        for range in ranges {
+            guard named < mergedRangesNamed else {
+                if more == 0 { firstMore = range }
+                more += 1
+                continue
+            }
+            named += 1
+            diagnostics.warning(.mergedCells, at: SourceLocation(file: file, sheet: table.sheet, row: range.firstRow, column: range.firstColumn),
+                                "結合されたセル(\(range))があります。値は左上のセルだけに入っているものとして読みました。")
+        }
+        guard let firstMore else { return }
+        diagnostics.warning(.mergedCells, at: SourceLocation(file: file, sheet: table.sheet, row: firstMore.firstRow, column: firstMore.firstColumn),
+                            "結合されたセルがほかに\(TableLimits.grouped(more))か所あります（\(firstMore)から）。どれも値は左上のセルだけに入っているものとして読みました。"
+                            + "書式をコピーしたものであれば、結合を解除してください。")
     }
 
     private static func readLabels(_ rows: ArraySlice<Row>, table: Table, into submission: inout Submission) {

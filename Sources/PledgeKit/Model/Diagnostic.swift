@@ -66,9 +66,11 @@ public struct Diagnostic: Sendable, Equatable, Codable {
 public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case fileUnreadable = "file.unreadable"
     case fileIgnored = "file.ignored"
+    case mixedEncoding = "file.mixed_encoding"
     case sheetSkipped = "sheet.skipped"
     case headerMissing = "header.missing"
     case columnMissing = "column.missing"
+    case columnIgnored = "column.ignored"
     case cellsOutsideHeader = "row.cells_outside_header"
     case mergedCells = "sheet.merged_cells"
     case departmentMissing = "department.missing"

@@ -55,7 +55,9 @@ public enum CodeTable {
 
     static let descriptions: [DiagnosticCode: (String, String)] = [
         .fileUnreadable: ("ファイルを読めない", "壊れた・暗号化された・形式の違うファイルなど、読み込めなかったファイル"),
-        .fileIgnored: ("対象外のファイル", "受付フォルダにあった .xlsx・.csv・.tsv 以外のファイル（読み込まない）"),
+        .fileIgnored: ("対象外のファイル", "受付フォルダにあった .xlsx・.csv・.tsv 以外のファイルやシステムが作るファイル（読み込まない）"),
+        .mixedEncoding: ("文字コードの混在", "UTF-8とShift_JIS(CP932)の行が混在するCSV（行ごとにそれぞれの文字コードで読んだ）"),
+        .columnIgnored: ("読まない列", "計画ファイルにある事務局独自の列（予算額・所管部など。集計にも公表にも使わない）"),
         .sheetSkipped: ("読まなかったシート", "見出し行のないシート（読み飛ばした）"),
         .headerMissing: ("見出し行がない", "取組と評価（または状況）の列を示す見出し行が見つからない"),
         .columnMissing: ("必要な列がない", "見出し行に必要な列がない"),

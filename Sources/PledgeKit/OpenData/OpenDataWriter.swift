@@ -1,4 +1,5 @@
 import Foundation
+import PledgeCore
 import TableIO
 
 /// The open-data files of a run: every text field guarded against formula
@@ -50,8 +51,10 @@ enum OpenDataWriter {
         return files
     }
 
-    /// Free text columns through `FormulaGuard`. Numeric columns hold numbers we computed and code
-    /// columns values of a fixed list, so neither is touched (a `-` there is never prefixed).
+    /// Free text columns on one line (rule L1-14: a file name, a sheet name or a department with a
+    /// line break in it as the activity texts already are), then through `FormulaGuard`. Numeric
+    /// columns hold numbers we computed and code columns values of a fixed list, so neither is
+    /// touched (a `-` there is never prefixed).
     static func guardedTexts(_ table: OpenDataTable, _ model: ReportModel) -> OpenDataTable {
         let textColumns = table.header.indices.filter {
             DataPackage.isFreeText(DataPackage.field(named: table.header[$0], table: table.name, model: model))
@@ -60,8 +63,13 @@ enum OpenDataWriter {
         // the time of a 100,000-activity activities.csv.
         var guarded = table
         for row in guarded.rows.indices {
-            for column in textColumns where column < guarded.rows[row].count && FormulaGuard.needsNeutralising(guarded.rows[row][column]) {
-                guarded.rows[row][column] = FormulaGuard.neutralised(guarded.rows[row][column])
+            for column in textColumns where column < guarded.rows[row].count {
+                if Normalize.hasLineBreak(guarded.rows[row][column]) {
+                    guarded.rows[row][column] = Normalize.singleLine(guarded.rows[row][column])
+                }
+                if FormulaGuard.needsNeutralising(guarded.rows[row][column]) {
+                    guarded.rows[row][column] = FormulaGuard.neutralised(guarded.rows[row][column])
+                }
             }
         }
         return guarded

@@ -8,9 +8,14 @@ public struct CheckOptions: Sendable {
     /// The year to check against; nil takes each file's own 年度.
     public var year: FiscalYear?
     public var layout: ReportLayout
+    /// Files named by paths whose bytes are not UTF-8 (from a CP932 zip), as those bytes: found
+    /// and reported by them, not by a repaired `String`.
+    public var nonUTF8Files: [[UInt8]] = []
 
-    public init(files: [URL], plan: URL, year: FiscalYear? = nil, layout: ReportLayout = .tomakomai) {
+    public init(files: [URL], plan: URL, year: FiscalYear? = nil, layout: ReportLayout = .tomakomai,
+                nonUTF8Files: [[UInt8]] = []) {
         self.files = files
+        self.nonUTF8Files = nonUTF8Files
         self.plan = plan
         self.year = year
         self.layout = layout
@@ -39,18 +44,24 @@ public typealias CheckOutcome = Outcome<CheckReport>
 public enum CheckPipeline {
     public static func run(_ options: CheckOptions, progress: ProgressSink? = nil,
                            cancellation: Cancellation = Cancellation()) -> CheckOutcome {
-        if options.files.isEmpty {
+        if options.files.isEmpty && options.nonUTF8Files.isEmpty {
             return .refused(Refusal(.usage, "確認するファイルを指定してください。"), report: CheckReport())
         }
         if let refusal = InputChecks.checkPlan(options.plan) ?? InputChecks.checkInputsExist(options.files) {
             return .refused(refusal, report: CheckReport())
         }
+        // Listed before the plan is read: a folder too big to be an inbox is refused at once, as merge refuses it.
+        let listing = InboxListing(options.files)
+        if let refusal = listing.oversizedRefusal(role: "確認するフォルダ") { return .refused(refusal, report: CheckReport()) }
         var diagnostics = Diagnostics()
+        if let refusal = InputFiles.checkNonUTF8Paths(options.nonUTF8Files, diagnostics: &diagnostics) {
+            return .refused(refusal, report: CheckReport())
+        }
         guard let plan = PlanLoader.load(options.plan, diagnostics: &diagnostics) else {
             return CheckOutcome(status: .dataErrors, diagnostics: diagnostics.sorted,
                                 refusal: "計画ファイルを読めないため、確認できません。", report: CheckReport())
         }
-        let submissions = InboxReader.read(options.files, evaluationColumns: options.layout.evaluationColumns,
+        let submissions = InboxReader.read(listing, evaluationColumns: options.layout.evaluationColumns,
                                            diagnostics: &diagnostics, progress: progress, cancellation: cancellation)
         if cancellation.isCancelled { return .cancelled(report: CheckReport()) }
         progress?(PipelineProgress(stage: .reconciling, done: 0, total: 1))

@@ -15,6 +15,20 @@ public struct MergeReport: Sendable {
         self.written = written
     }
 
+    /// What the open data lacks to be published as it is: said on every run whose layout names no
+    /// municipality or publisher (a portal would otherwise take files with an empty
+    /// `municipality_code` and a package with no author); nil when the layout names both.
+    public var publicationNotice: String? {
+        guard let publication = model?.layout.publication else { return nil }
+        var missing: [String] = []
+        if publication.municipalityCode.isEmpty { missing.append("自治体コード（各CSVの municipality_code が空欄）") }
+        if publication.organisation.isEmpty { missing.append("公開者（datapackage.json に作成者がない）") }
+        guard !missing.isEmpty else { return nil }
+        return "オープンデータに\(missing.joined(separator: "と"))が設定されていません。"
+            + "ポータルに載せる前に、レイアウトの layout.yaml に publication:（municipalityCode・municipalityName・organisation）を書き、"
+            + "--layout を付けて実行し直してください。"
+    }
+
     /// `summary.csv` as it will be written (every year shown, the overall row), so that a preview
     /// shows the very numbers of the outputs.
     public var summaryTable: OpenDataTable? { model.map(OpenDataTables.summary) }
@@ -36,7 +50,7 @@ public struct RenderedOutputs: Sendable {
 /// The report's JSON (docs/json.md): the files and rows counted, the year, summary.csv's rows and
 /// the files written.
 extension MergeReport: Encodable {
-    private enum CodingKeys: String, CodingKey { case files, rows, year, summary, headlines, written }
+    private enum CodingKeys: String, CodingKey { case files, rows, year, summary, headlines, publicationNotice = "publication_notice", written }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -45,6 +59,7 @@ extension MergeReport: Encodable {
         try container.encodeIfPresent(model.map { YearJSON(year: $0.year) }, forKey: .year)
         try container.encodeIfPresent(summaryTable.map(TableJSON.records), forKey: .summary)
         try container.encodeIfPresent(model?.figureHeadlines, forKey: .headlines)
+        try container.encodeIfPresent(publicationNotice, forKey: .publicationNotice)
         try container.encode(written.map(\.path), forKey: .written)
     }
 }
