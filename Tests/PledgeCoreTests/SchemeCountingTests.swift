@@ -4,19 +4,7 @@ import Testing
 /// Grades outside the count, shares of one grade or a set, shares over items, the mean over items,
 /// and evaluators with their own kind, each worked by hand from the rule as a city's report states it.
 @Suite struct SchemeCountingTests {
-    /// A two-level plan: one field per entry, one measure per item, each item one activity.
-    func plan(_ fields: [[[Evaluation]]]) -> (Plan, [Activity]) {
-        var activities: [Activity] = []
-        let policies = fields.enumerated().map { fieldIndex, items in
-            PlanNode(id: NodeID([fieldIndex + 1]), number: "\(fieldIndex + 1)", title: "分野\(fieldIndex + 1)",
-                     children: items.enumerated().map { itemIndex, evaluations in
-                let id = NodeID([fieldIndex + 1, itemIndex + 1])
-                activities.append(Activity(measure: id, department: "課", text: "取組", evaluations: evaluations))
-                return PlanNode(id: id, number: "\(itemIndex + 1)", title: "項目")
-            })
-        }
-        return (Plan(policies: policies, romanPolicyNumbers: false), activities)
-    }
+    func plan(_ fields: [[[Evaluation]]]) -> (Plan, [Activity]) { SchemeTestPlan.make(fields) }
 
     /// ○ 実施済、△ 一部実施、× 未実施、− 評価対象外 (not counted).
     static let symbols = EvaluationScheme(kind: .grades, grades: [

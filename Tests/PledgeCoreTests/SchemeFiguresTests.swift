@@ -3,19 +3,7 @@ import Testing
 
 /// The figures of a layout's own scheme, on small plans built here.
 @Suite struct SchemeFiguresTests {
-    /// A two-level plan: one policy per entry, one leaf per item, each item with its evaluations.
-    func plan(_ fields: [[[Evaluation]]]) -> (Plan, [Activity]) {
-        var activities: [Activity] = []
-        let policies = fields.enumerated().map { fieldIndex, items in
-            PlanNode(id: NodeID([fieldIndex + 1]), number: "\(fieldIndex + 1)", title: "分野\(fieldIndex + 1)",
-                     children: items.enumerated().map { itemIndex, evaluations in
-                let id = NodeID([fieldIndex + 1, itemIndex + 1])
-                activities.append(Activity(measure: id, department: "課", text: "取組", evaluations: evaluations))
-                return PlanNode(id: id, number: "\(itemIndex + 1)", title: "項目")
-            })
-        }
-        return (Plan(policies: policies, romanPolicyNumbers: false), activities)
-    }
+    func plan(_ fields: [[[Evaluation]]]) -> (Plan, [Activity]) { SchemeTestPlan.make(fields) }
 
     static let panel = EvaluationScheme(kind: .range, minimum: 0, maximum: 5,
                                         evaluators: (1...5).map { Evaluator(key: "m\($0)", heading: "委員\($0)") }, combine: .mean)

@@ -41,16 +41,8 @@ extension AuditPipeline {
         outcome.report.figuresChecked = printed.count
         let model = ReportModel(plan: plan, layout: options.layout, year: options.year, activities: [], progress: PledgeCore.Progress(),
                                 previous: nil, diagnostics: [])
-        outcome.report.findings = SchemeAuditChecks(model: model, recomputed: recomputed, file: file.lastPathComponent).findings(printed)
-        if !outcome.report.findings.isEmpty { outcome.status = .dataErrors }
-        if let out = options.out {
-            do {
-                outcome.report.written = try write(outcome.report.findings, to: out)
-            } catch {
-                outcome.status = .cannotWrite
-                outcome.refusal = "指摘一覧を \(out.path) に書き出せません（\(OutputLocation.reason(of: error))）。"
-            }
-        }
+        record(SchemeAuditChecks(model: model, recomputed: recomputed, file: file.lastPathComponent).findings(printed),
+               into: &outcome, out: options.out)
         return outcome
     }
 }

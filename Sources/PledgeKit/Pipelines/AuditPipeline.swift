@@ -101,18 +101,23 @@ public enum AuditPipeline {
         }
         progress?(PipelineProgress(stage: .computing, done: 0, total: 1))
         outcome.report.figuresChecked = figures.count
-        outcome.report.findings = AuditChecks(plan: plan, rules: options.layout.averaging, recomputed: recomputed, year: options.year)
-            .findings(figures)
-        if !outcome.report.findings.isEmpty { outcome.status = .dataErrors }
-        if let out = options.out {
-            do {
-                outcome.report.written = try write(outcome.report.findings, to: out)
-            } catch {
-                outcome.status = .cannotWrite
-                outcome.refusal = "指摘一覧を \(out.path) に書き出せません（\(OutputLocation.reason(of: error))）。"
-            }
-        }
+        record(AuditChecks(plan: plan, rules: options.layout.averaging, recomputed: recomputed, year: options.year).findings(figures),
+               into: &outcome, out: options.out)
         return outcome
+    }
+
+    /// The findings into the outcome (any finding counts as a data error) and, when asked, the CSV
+    /// written: the end of every audit, of a workbook, a summary.csv or a figures.csv.
+    static func record(_ findings: [AuditFinding], into outcome: inout AuditOutcome, out: URL?) {
+        outcome.report.findings = findings
+        if !findings.isEmpty { outcome.status = .dataErrors }
+        guard let out else { return }
+        do {
+            outcome.report.written = try write(findings, to: out)
+        } catch {
+            outcome.status = .cannotWrite
+            outcome.refusal = "指摘一覧を \(out.path) に書き出せません（\(OutputLocation.reason(of: error))）。"
+        }
     }
 
     /// The findings as CSV (header in row 1, one finding a row), in the report's reading order.
