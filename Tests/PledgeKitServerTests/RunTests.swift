@@ -47,6 +47,8 @@ import ZIPFoundation
             #expect(run.text.contains(#"<span id="run-state" data-state="succeeded">完了</span>"#))
             #expect(run.text.contains(#"<progress id="run-progress" value="100" max="100""#))
             #expect(run.text.contains(#"<a id="download-zip""#))
+            // The round's layout names no municipality: the office is told before it publishes, as merge tells a clerk.
+            #expect(run.text.contains(#"<p class="notice warning" id="run-notice">オープンデータに自治体コード"#))
 
             // The same round given to merge directly: the inbox's file, and each department's
             // latest clean upload named after the department.

@@ -160,7 +160,8 @@ public struct RoundEngine: Sendable {
         return RunResult(succeeded: outcome.succeeded, refusal: outcome.refusal,
                          written: outcome.report.written.map(\.lastPathComponent),
                          problems: outcome.diagnostics.map { problem($0, renaming: "", to: "") },
-                         headline: overall ?? outcome.report.model?.figureHeadlines.first)
+                         headline: overall ?? outcome.report.model?.figureHeadlines.first,
+                         notice: outcome.succeeded ? outcome.report.publicationNotice : nil)
     }
 
     /// A stage of the library's merge as the run page shows it: reading takes the most time and

@@ -92,6 +92,9 @@ public struct RunResult: Sendable, Codable {
     public var written: [String]
     public var problems: [Problem]
     public var headline: String?
+    /// What the office must know before publishing (open data naming no municipality); optional,
+    /// so that runs recorded before it existed still decode.
+    public var notice: String?
 }
 
 /// Where a merge run is, for the progress bar: the stage a clerk reads, and how far, 0–100.

@@ -46,7 +46,7 @@ enum RunRoutes {
                 chrome: server.pages.chrome("集計 #\(run.id)", office: session, scripts: run.state == .running ? ["/static/run.js"] : []),
                 id: run.id, csrf: session.csrfToken, stateKey: run.state.rawValue, stateLabel: run.state.japanese, progressValue: progress.percent,
                 progressMax: 100, stage: progress.stage, running: run.state == .running, headline: result?.headline,
-                refusal: result?.refusal, files: files, hasFiles: !files.isEmpty,
+                notice: result?.notice, refusal: result?.refusal, files: files, hasFiles: !files.isEmpty,
                 problems: ordered.map { RunView.Line(severity: $0.severity.rawValue, line: $0.line) }, hasProblems: !ordered.isEmpty)
             return server.pages.render(.run, view)
         }
@@ -144,6 +144,7 @@ struct RunView: Sendable {
     var stage: String
     var running: Bool
     var headline: String?
+    var notice: String?
     var refusal: String?
     var files: [File]
     var hasFiles: Bool

@@ -13,6 +13,7 @@ enum RunTemplate {
       <button type="submit" id="cancel-run" class="secondary">集計を中止</button>（出力先は変更しません）
     </form>{{/running}}
     {{#headline}}<p class="headline">{{headline}}</p>{{/headline}}
+    {{#notice}}<p class="notice warning" id="run-notice">{{notice}}</p>{{/notice}}
     {{#refusal}}<p class="notice error" id="run-refusal">{{refusal}}</p>{{/refusal}}
     {{#hasFiles}}
     <h2>出力ファイル</h2>
