@@ -41,8 +41,9 @@ enum JapaneseHelp {
         let shown = command.arguments.filter(\.shouldDisplay)
         let positionals = shown.filter { $0.kind == "positional" }
         let options = shown.filter { $0.kind != "positional" }
+        // An option and its value stay on one line (a no-break space, printed as a space).
         var usage = ["pledgekit", command.commandName] + positionals.map(\.usage)
-        usage += options.filter { !$0.isOptional }.map(\.label)
+        usage += options.filter { !$0.isOptional }.map { $0.label.replacingOccurrences(of: " ", with: "\u{00A0}") }
         if options.contains(where: \.isOptional) { usage.append("[オプション]") }
         var lines = wrap(command.abstract ?? "", first: "pledgekit \(command.commandName): ", rest: "") + [""]
         lines += wrap(usage.joined(separator: " "), first: "使い方: ", rest: "        ")
@@ -124,6 +125,8 @@ enum JapaneseHelp {
             if inPlaceholder {
                 word.append(character)
                 if character == ">" { inPlaceholder = false }
+            } else if character == "\u{00A0}" {
+                word.append(" ")
             } else if character == " " {
                 if !word.isEmpty { tokens.append(word); word = "" }
                 tokens.append(" ")

@@ -53,6 +53,15 @@ import Testing
         }
     }
 
+    /// An option and its value are never split across lines of the usage.
+    @Test(arguments: commands)
+    func usageKeepsAnOptionWithItsValue(command: String) throws {
+        let lines = try PledgeKitBinary.run([command, "--help"]).stdout.split(separator: "\n")
+        let usage = lines.drop { !$0.hasPrefix("使い方:") }.prefix { !$0.isEmpty }
+        #expect(!usage.isEmpty)
+        for line in usage { #expect(!line.hasSuffix("--plan") && !line.hasSuffix("--year") && !line.hasSuffix("--out"), "\(line)") }
+    }
+
     @Test func theTopLevelListsEachCommandOnce() throws {
         let stdout = try PledgeKitBinary.run(["--help"]).stdout
         for command in Self.commands {
