@@ -37,6 +37,13 @@ public enum KPI {
         case baselineMissing
         /// `fromBaseline` with the baseline equal to the target, not yet met: no way to measure.
         case baselineIsTarget
+        /// `fromBaseline` with the baseline already at the target's side (lower is better and the
+        /// baseline below the target, or the reverse): the formula's sign turns, a result worse
+        /// than the target would be over 100 %.
+        case baselineBeyondTarget
+        /// `ratio`, lower is better, an actual of 0 against a target above 0: target ÷ 0 has no
+        /// rate, and 100 % would rank it below an actual of 1 (target ÷ 1). Capped, it is 100 %.
+        case zeroActual
     }
 
     public static func achievement(target: Rational, actual: Rational, baseline: Rational? = nil, lowerIsBetter: Bool,
@@ -49,14 +56,17 @@ public enum KPI {
         case .ratio:
             let (numerator, divisor) = lowerIsBetter ? (target, actual) : (actual, target)
             if divisor == zero {
-                // Lower is better and the actual is 0: the target (≥ 0) is met, however far.
-                guard lowerIsBetter && met else { return .failure(.zeroDivisor) }
+                guard lowerIsBetter else { return .failure(.zeroDivisor) }
+                // Lower is better and the actual is 0: exactly the target of 0 (待機児童ゼロ reached),
+                // or beyond a target above 0, which only a cap can print.
+                guard target == zero || rules.capAtTarget else { return .failure(.zeroActual) }
                 rate = hundred
             } else {
                 rate = numerator / divisor * hundred
             }
         case .fromBaseline:
             guard let baseline else { return .failure(.baselineMissing) }
+            if lowerIsBetter ? baseline < target : baseline > target { return .failure(.baselineBeyondTarget) }
             let span = target - baseline
             if span == zero {
                 guard met else { return .failure(.baselineIsTarget) }

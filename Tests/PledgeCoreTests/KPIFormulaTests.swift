@@ -55,6 +55,23 @@ import Testing
         #expect(rate(10, -1, lower: true) == .failure(.negative))
     }
 
+    /// 交通事故死者 目標 5 人: 1 人なら 5 ÷ 1 = 500 %. 0 人は 5 ÷ 0: no rate; printing 100 % would rank
+    /// it below 1 人. Capped at the target, every result at or under 5 is 100 %, 0 included.
+    @Test func zeroAgainstATargetAboveZeroHasARateOnlyWhenCapped() throws {
+        #expect(rate(5, 1, lower: true) == .success(Rational(500)))
+        #expect(rate(5, 0, lower: true) == .failure(.zeroActual))
+        #expect(rate(5, 0, lower: true, KPIRules(capAtTarget: true)) == .success(Rational(100)))
+        #expect(rate(5, 1, lower: true, KPIRules(capAtTarget: true)) == .success(Rational(100)))
+    }
+
+    /// A baseline already better than the target turns the formula's sign: lower is better, baseline
+    /// 30, target 35, actual 33 (met) would be (33 − 30) ÷ (35 − 30) = 60 %, and 40 (missed) 200 %.
+    @Test func aBaselineBeyondTheTargetIsAProblem() throws {
+        #expect(rate(35, 33, baseline: 30, lower: true, Self.fromBaseline) == .failure(.baselineBeyondTarget))
+        #expect(rate(35, 40, baseline: 30, lower: true, Self.fromBaseline) == .failure(.baselineBeyondTarget))
+        #expect(rate(100, 90, baseline: 120, lower: false, Self.fromBaseline) == .failure(.baselineBeyondTarget))
+    }
+
     @Test func theFormulaIsChosenPerDirection() throws {
         // Higher by the ratio, lower from the baseline (one report's rule): 80 ÷ 100 = 80 %; (50 − 40) ÷ (50 − 30) = 50 %.
         let mixed = KPIRules(higherIsBetter: .ratio, lowerIsBetter: .fromBaseline)

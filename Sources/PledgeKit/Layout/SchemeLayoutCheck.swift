@@ -72,6 +72,14 @@ enum SchemeLayoutCheck {
                 let scale = scheme.scale(for: series)
                 let allowed = scale.countingGrades.map(\.key).joined(separator: ", ")
                 let who = series.isEmpty ? "" : "（evaluator: \(series)）"
+                // A grade kept out of the count is in no share's numerator or denominator: a share of
+                // it would always print 0.
+                let named = rule.kind == .share ? [rule.atLeast] : rule.kind == .shareOf ? rule.grades : []
+                if let outside = named.first(where: { name in
+                    scale.grades.contains { ($0.key == name || $0.label == name) && !scale.isCounted(key: $0.key) }
+                }) {
+                    throw fail(path, "の段階「\(outside)」は評価対象外（counted: false）のため、割合には使えません\(who)。評価対象外の件数は kind: count で示してください。")
+                }
                 switch rule.kind {
                 case .share:
                     if SchemeFigures.shareKeys(of: rule, scheme: scale) == nil {

@@ -33,15 +33,23 @@ extension DataPackage {
                          description: "count では数えた段階、share では基準の段階、share_of では数えた段階（" + grades.map { "\($0.key)=\($0.label)" }.joined(separator: "、") + "）。mean・items では空欄",
                          constraints: Constraints(enum: grades.map(\.key) + [""]))
         case ("figures", "value"):
+            // A rate measured from the baseline is below 0 when the result got worse than the baseline.
+            let baselineRates = scheme.scale(for: scheme.kpiEvaluator?.key ?? "").kpi.usesBaseline
             return Field(name: name, type: "number", title: "値",
-                         description: "集計値。mean は点数、count・items は件数、share・achievement は%。報告書と同じ桁で四捨五入",
-                         constraints: Constraints(required: true, minimum: 0))
+                         description: "集計値。mean は点数、count・items は件数、share・achievement は%。報告書と同じ桁で四捨五入"
+                            + (baselineRates ? "。基準値から測る達成率は、実績が基準値より悪いと負の値" : ""),
+                         constraints: Constraints(required: true, minimum: baselineRates ? nil : 0))
         case ("figures", "title"):
             return Field(name: name, type: "string", title: "名称", description: "基本政策・公約・施策の名称（全体の行は「全体」）", constraints: required)
         case ("evaluations", "value"):
             let uniform = scheme.evaluators.allSatisfy { !$0.hasOwnScale }
             let allowed = scheme.kind == .grades && uniform ? Constraints(required: true, enum: scheme.grades.map(\.label)) : required
-            return Field(name: name, type: "string", title: "評価", description: "記入された評価（\(scheme.allowedValues)、表記を統一済み）",
+            // Each evaluator's own values when they differ (a committee's 1〜5 beside a department's A〜D).
+            let values = uniform ? scheme.allowedValues : scheme.evaluators.map { evaluator in
+                let scale = scheme.scale(for: evaluator.key)
+                return "\(evaluator.heading): " + (scale.kind == .kpi ? "達成率の区分または\(KPI.notYetMeasuredLabel)" : scale.allowedValues)
+            }.joined(separator: "／")
+            return Field(name: name, type: "string", title: "評価", description: "記入された評価（\(values)、表記を統一済み）",
                          constraints: allowed)
         case ("evaluations", "points"):
             let points = scheme.evaluators.map { scheme.scale(for: $0.key) }.flatMap { scale -> [Int] in

@@ -71,6 +71,10 @@ extension EvaluationColumns {
             return reject(target.location, "目標値が0のため達成率（実績値÷目標値）を計算できません。高いほどよい指標の目標値は0より大きい数値で入力してください（入力値: \(target.text)）")
         case .failure(.baselineMissing):
             return reject(baseline.location, "基準値が入力されていません。")
+        case .failure(.baselineBeyondTarget):
+            return reject(baseline.location, "基準値が目標値より\(lowerIsBetter ? "小さい" : "大きい")ため、基準値からの改善で達成率を計算できません（目標より悪い実績でも100%を超えてしまいます）。基準値と目標値を確かめてください（入力値: \(baseline.text)）")
+        case .failure(.zeroActual):
+            return reject(actual.location, "実績値が0のため達成率（目標値÷実績値）を計算できません（目標は上回っています）。企画担当の方へ: レイアウトの scheme.kpi に capAtTarget: true（100%を上限にする）か lowerIsBetter: fromBaseline（基準値からの改善で測る）を指定してください（入力値: \(actual.text)）")
         case .failure(.baselineIsTarget):
             return reject(baseline.location, "基準値が目標値と同じため達成率（基準値からの改善÷目標までの改善）を計算できません。基準値を確認してください（入力値: \(baseline.text)）")
         }
