@@ -32,10 +32,18 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let progress = format.progressLine
-        let nonUTF8 = RawArguments.nonUTF8(among: files)
+        var raw = RawArguments.nonUTF8(among: files)
+        var readable: [URL] = [], nonUTF8: [[UInt8]] = []
+        for file in files {
+            if let index = raw.firstIndex(where: { $0.repaired == file }) {
+                nonUTF8.append(raw.remove(at: index).bytes)
+            } else {
+                readable.append(URL(fileURLWithPath: file))
+            }
+        }
         let outcome = CheckPipeline.run(CheckOptions(
-            files: files.filter { nonUTF8[$0] == nil }.map { URL(fileURLWithPath: $0) }, plan: planOptions.planURL, year: year,
-            layout: try planOptions.loadLayout(), nonUTF8Files: files.compactMap { nonUTF8[$0] }), progress: progress.sink)
+            files: readable, plan: planOptions.planURL, year: year,
+            layout: try planOptions.loadLayout(), nonUTF8Files: nonUTF8), progress: progress.sink)
         progress.finish()
         if format.json { Terminal.finish(json: outcome) }
         Terminal.diagnostics(outcome.diagnostics, includeInfo: verbose)

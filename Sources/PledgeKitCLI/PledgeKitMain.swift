@@ -9,6 +9,11 @@ enum PledgeKitMain {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let help = HelpRequest(arguments) {
+            if let unknown = help.unknown {
+                Terminal.problem("エラー コマンド「\(unknown)」はありません（コマンドは \(HelpRequest.subcommands.joined(separator: "・"))）。")
+                Terminal.problem("使い方は pledgekit --help で表示します。")
+                exit(ExitStatus.code(for: .usage))
+            }
             Terminal.result(JapaneseHelp.text(subcommand: help.subcommand), newline: false)
             exit(0)
         }
@@ -88,6 +93,8 @@ struct HelpRequest {
     }
 
     var subcommand: String?
+    /// `help` followed by a word that is no command.
+    var unknown: String?
 
     init?(_ arguments: [String]) {
         let beforeTerminator = arguments.prefix { $0 != "--" }
@@ -95,5 +102,6 @@ struct HelpRequest {
             || beforeTerminator.contains("--help") else { return nil }
         let known = Self.subcommands
         subcommand = beforeTerminator.first { known.contains($0) }
+        if arguments.first == "help", arguments.count > 1, subcommand == nil { unknown = arguments[1] }
     }
 }

@@ -4,16 +4,17 @@ import Foundation
 /// (a file name from a CP932 zip) into U+FFFD, naming a file that does not exist; its bytes name
 /// the file that does.
 enum RawArguments {
-    /// For each parsed argument that was repaired, the bytes it came from.
-    static func nonUTF8(among parsed: [String]) -> [String: [UInt8]] {
-        var found: [String: [UInt8]] = [:]
+    /// Each argument that was repaired, with the bytes it came from, in the command line's order:
+    /// two names that repair to the same text stay two.
+    static func nonUTF8(among parsed: [String]) -> [(repaired: String, bytes: [UInt8])] {
+        var found: [(repaired: String, bytes: [UInt8])] = []
         for index in 1..<Int(CommandLine.argc) {
             guard let pointer = CommandLine.unsafeArgv[index] else { continue }
             let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
                                                   count: strlen(pointer)))
             guard String(validating: bytes, as: UTF8.self) == nil else { continue }
             let repaired = String(decoding: bytes, as: UTF8.self)
-            if parsed.contains(repaired) { found[repaired] = bytes }
+            if parsed.contains(repaired) { found.append((repaired, bytes)) }
         }
         return found
     }

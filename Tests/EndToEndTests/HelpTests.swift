@@ -62,6 +62,13 @@ import Testing
         for line in usage { #expect(!line.hasSuffix("--plan") && !line.hasSuffix("--year") && !line.hasSuffix("--out"), "\(line)") }
     }
 
+    @Test func helpOfNoCommandIsAUsageError() throws {
+        let result = try PledgeKitBinary.run(["help", "mrege"])
+        #expect(result.status == 64)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "エラー コマンド「mrege」はありません（コマンドは merge・template・check・audit・serve）。\n使い方は pledgekit --help で表示します。\n")
+    }
+
     @Test func theTopLevelListsEachCommandOnce() throws {
         let stdout = try PledgeKitBinary.run(["--help"]).stdout
         for command in Self.commands {

@@ -46,6 +46,18 @@ import Testing
         #expect(!merge.diagnostics.contains { $0.location?.file == ".財政課.csv" })
     }
 
+    /// A department's file in a hidden folder (a copy tool's `.old/`) is not read, and the folder is
+    /// a warning naming it, so that the department shown as 未提出 is explained on the terminal.
+    @Test func aHiddenFolderHoldingDepartmentFilesIsAWarning() throws {
+        let scratch = try Self.scratch()
+        try scratch.write("inbox/財政課.csv", Self.submission)
+        try scratch.write("inbox/.old/交通課.csv", Self.submission)
+        let merge = try InProcess.merge(scratch.path("inbox"), plan: scratch.path("plan.csv"), year: "2020", out: scratch.path("out"))
+        let named = merge.diagnostics.filter { $0.code == .fileIgnored }.map(\.line)
+        #expect(named == ["警告 .old: 隠しフォルダ（名前が「.」で始まる）の中に提出ファイルらしいもの（交通課.csv）がありますが、読み込みません。集計に使うなら、提出フォルダに移してください。"],
+                "\(merge.problems)")
+    }
+
     @Test func anInboxWithOnlyAnXLSNamesIt() throws {
         let scratch = try Self.scratch()
         try Data([0xD0, 0xCF, 0x11, 0xE0]).write(to: URL(fileURLWithPath: scratch.path("inbox/財政課.xls")))

@@ -46,7 +46,16 @@ public enum InputFiles {
             return nil
         }
         if entry.isHidden && entry.kind == .directory {
-            diagnostics.info(.fileIgnored, at: place, "隠しフォルダ（名前が「.」で始まる）のため、中のファイルは読み込みません。")
+            // A department's file in there would leave the department 未提出 with only a note: say it louder.
+            let inside = (entry.url.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0.path) } ?? [])
+                .filter { readableExtensions.contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
+            if inside.isEmpty {
+                diagnostics.info(.fileIgnored, at: place, "隠しフォルダ（名前が「.」で始まる）のため、中のファイルは読み込みません。")
+            } else {
+                let names = inside.prefix(3).joined(separator: "、") + (inside.count > 3 ? " ほか\(inside.count - 3)件" : "")
+                diagnostics.warning(.fileIgnored, at: place,
+                                    "隠しフォルダ（名前が「.」で始まる）の中に提出ファイルらしいもの（\(names)）がありますが、読み込みません。集計に使うなら、提出フォルダに移してください。")
+            }
             return nil
         }
         guard let url = entry.url else {
