@@ -39,8 +39,12 @@ enum PledgeKitMain {
         if let code = error as? ExitCode { exit(code.rawValue) }
         // The parser's own clean exits (`--experimental-dump-help`, completion scripts) print what they print.
         if PledgeKitCommand.exitCode(for: error) == .success { PledgeKitCommand.exit(withError: error) }
-        Terminal.problem("エラー " + UsageMessage.japanese(PledgeKitCommand.message(for: error)))
         let subcommand = arguments.first { HelpRequest.subcommands.contains($0) }
+        // A misspelt option is the mistake to name: the parser would first say that the option meant
+        // is missing (`--plann` gave 「オプション --plan を指定してください」).
+        let message = UnknownOption.message(in: arguments, subcommand: subcommand)
+            ?? UsageMessage.japanese(PledgeKitCommand.message(for: error))
+        Terminal.problem("エラー " + message)
         Terminal.problem("使い方は pledgekit \(subcommand.map { $0 + " " } ?? "")--help で表示します。")
         exit(ExitStatus.code(for: .usage))
     }
@@ -103,5 +107,20 @@ struct HelpRequest {
         let known = Self.subcommands
         subcommand = beforeTerminator.first { known.contains($0) }
         if arguments.first == "help", arguments.count > 1, subcommand == nil { unknown = arguments[1] }
+    }
+}
+
+/// The first `--option` of the command line that the command does not take, with the closest ones it does.
+enum UnknownOption {
+    static func message(in arguments: [String], subcommand: String?) -> String? {
+        let root = JapaneseHelp.description(of: PledgeKitCommand.self)
+        let command = subcommand.flatMap { name in root.subcommands.first { $0.commandName == name } } ?? root
+        let known = command.arguments.flatMap { $0.names ?? [] }.filter { $0.kind == "long" }.map { "--" + $0.name }
+        guard let unknown = arguments.prefix(while: { $0 != "--" }).first(where: { argument in
+            argument.hasPrefix("--") && !known.contains(String(argument.split(separator: "=", maxSplits: 1)[0]))
+        }) else { return nil }
+        let name = String(unknown.split(separator: "=", maxSplits: 1)[0])
+        let near = NearestNames.nearest(to: name, among: known)
+        return "不明なオプション \(name) があります" + (near.isEmpty ? "。" : "（もしかして: \(near.joined(separator: "、"))）。")
     }
 }

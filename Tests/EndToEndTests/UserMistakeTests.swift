@@ -66,16 +66,16 @@ import Testing
         // Issue 28: a plan as offices keep it, with a budget, the department in charge and last year's figure.
         let scratch = try Scratch()
         try scratch.write("plan.csv", """
-        基本政策番号,基本政策,公約番号,公約,施策番号,施策,担当部署,予算額（千円）,所管部,令和元年度進捗率
-        Ⅰ,行革を進めます,1,計画を策定します,1,行革プランを実行します,・行政監理室,987654321,総務部,73.5
-        Ⅰ,行革を進めます,1,計画を策定します,2,財政指標を管理します,・財政課,987654321,総務部,73.5
+        基本政策番号,基本政策,公約番号,公約,施策番号,施策,担当部署,予算額（千円）,所管部,令和元年度進捗率,担当者
+        Ⅰ,行革を進めます,1,計画を策定します,1,行革プランを実行します,・行政監理室,987654321,総務部,73.5,山田
+        Ⅰ,行革を進めます,1,計画を策定します,2,財政指標を管理します,・財政課,987654321,総務部,73.5,山田
 
         """)
         try scratch.write("inbox/財政課.csv", InboxEntriesTests.submission)
         let result = try Self.merge(scratch)
         #expect(result.status == .success, "\(result.problems)")
         let notes = result.diagnostics.filter { $0.code == .columnIgnored }
-        #expect(notes.map(\.line) == ["情報 plan.csv!1:1: 見出し「予算額（千円）」「所管部」「令和元年度進捗率」は計画の列ではないため、事務局の列として読み込みません（集計にも公表にも使いません）。"
+        #expect(notes.map(\.line) == ["情報 plan.csv!1:1: 見出し「予算額（千円）」「所管部」「令和元年度進捗率」「担当者」は計画の列ではないため、事務局の列として読み込みません（集計にも公表にも使いません）。"
                                      + "計画の列は 基本政策番号・基本政策・公約番号・公約・施策番号・施策・担当部署・備考 です。"])
         for name in try FileManager.default.contentsOfDirectory(atPath: scratch.path("out")) where name.hasSuffix(".csv") && name != "reconciliation.csv" {
             #expect(!(try scratch.read("out/" + name)).contains("987654321"), "\(name)")
@@ -209,7 +209,9 @@ import Testing
         (["merge", "inbox", "--plan", "Samples/tomakomai/plan.csv", "--year", "R99x", "--out", "out"],
          "エラー --year の値「R99x」を年度として読めません（例: 2020、FY2020、R2、令和2年度）。\n使い方は pledgekit merge --help で表示します。\n"),
         (["merge", "inbox", "--plan", "Samples/tomakomai/plan.csv", "--year", "R2", "--out", "out", "--strcit"],
-         "エラー 不明なオプション --strcit があります。\n使い方は pledgekit merge --help で表示します。\n"),
+         "エラー 不明なオプション --strcit があります（もしかして: --strict）。\n使い方は pledgekit merge --help で表示します。\n"),
+        (["merge", "inbox", "--plann", "Samples/tomakomai/plan.csv", "--year", "R2", "--out", "out"],
+         "エラー 不明なオプション --plann があります（もしかして: --plan）。\n使い方は pledgekit merge --help で表示します。\n"),
         (["merge", "--plan", "Samples/tomakomai/plan.csv", "--year", "R2", "--out", "out"],
          "エラー 提出ファイルのフォルダを指定してください（例: pledgekit merge 提出/ …）。\n使い方は pledgekit merge --help で表示します。\n"),
         (["merge", "inbox", "--plan", "計画.csv", "--year", "R2", "--out", "out"],

@@ -42,6 +42,10 @@ public enum PlanLoader {
     /// turn into dozens of knock-on errors. Reports each problem once, with the closest names. A
     /// heading near no known one (予算額, 所管部, last year's figures) is the office's own column:
     /// kept out of the merge, with one note naming them all.
+    /// Columns offices keep beside the plan whose names are one edit from a plan heading (担当者 and
+    /// 担当係 from 担当課): the office's own, never a misspelling of the plan's.
+    static let officeColumns: Set<String> = ["担当者", "担当係", "担当者名", "連絡先", "内線", "メモ"]
+
     static func validateHeader(_ row: Row, header: HeaderMap, table: Table, diagnostics: inout Diagnostics) -> Bool {
         let errorsAtStart = diagnostics.count(.error)
         var suggested: Set<String> = []
@@ -51,6 +55,10 @@ public enum PlanLoader {
         for (offset, text) in row.values.enumerated() {
             let heading = Normalize.text(text)
             guard !heading.isEmpty, !knownColumns.contains(where: { $0.matches(heading) }) else { continue }
+            if officeColumns.contains(heading) {
+                ownColumns.append(heading)
+                continue
+            }
             // Suggest only columns the header does not already have; a heading close to one it has is still a typo.
             let names = NearestNames.nearest(to: heading, among: missingSpecs.flatMap(\.aliases))
             let near = names.isEmpty ? NearestNames.nearest(to: heading, among: allNames) : names
