@@ -91,7 +91,7 @@ enum JapaneseHelp {
     }
 
     /// `text` after `first`, continued after `rest`, each line at most `width` columns. Lines break
-    /// between any two Japanese characters, never inside an ASCII word, never before 、。）」 and never after （「.
+    /// between any two Japanese characters, never inside an ASCII word, never before 、。）」, ー or a small kana, and never after （「.
     static func wrap(_ text: String, first: String, rest: String) -> [String] {
         var lines: [String] = []
         var line = first
@@ -152,7 +152,9 @@ enum JapaneseHelp {
     }
 
     private static func closes(_ token: String) -> Bool {
-        ["、", "。", "）", "」", "』", "・", "，", "．", ")"].contains(token)
+        // Closing marks, and the long-vowel mark and small kana, which never start a Japanese line.
+        ["、", "。", "）", "」", "』", "・", "，", "．", ")", "ー", "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ",
+         "ァ", "ィ", "ゥ", "ェ", "ォ", "ッ", "ャ", "ュ", "ョ"].contains(token)
     }
 
     private static func trimmedTrailingSpace(_ line: String) -> String {

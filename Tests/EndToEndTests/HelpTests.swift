@@ -39,6 +39,9 @@ import Testing
         let lines = try PledgeKitBinary.run(arguments).stdout.split(separator: "\n", omittingEmptySubsequences: false)
         for line in lines where !line.hasPrefix("  pledgekit ") {
             #expect(Self.columns(line) <= 80, "\(Self.columns(line)) columns: \(line)")
+            // Japanese line-break rules: no line starts with a closing mark, ー or a small kana.
+            let start = line.drop { $0 == " " }.first.map(String.init) ?? ""
+            #expect(!["、", "。", "）", "」", "ー", "ァ", "ィ", "ッ", "ャ", "ュ", "ョ", "っ", "ゃ", "ゅ", "ょ"].contains(start), "\(line)")
         }
         var tableStarts: Set<Int> = []
         for line in lines {

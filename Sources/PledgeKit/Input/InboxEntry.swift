@@ -99,27 +99,16 @@ struct InboxEntry: Sendable {
         }
     }
 
-    /// Bytes as text: valid UTF-8 as it is, every other byte as `\xHH`.
+    /// Bytes as text, a path component at a time: a component that is valid UTF-8 as it is, one that
+    /// is not with every non-ASCII byte as `\xHH` (decoding the pairs that happen to be valid UTF-8
+    /// would mix stray characters into the escapes: `\x8C\xF0\x92ʉ\xDB.csv`).
     static func escaped(_ bytes: [UInt8]) -> String {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
-        var text = ""
-        var index = 0
-        while index < bytes.count {
-            // The longest valid UTF-8 sequence here (1 to 4 bytes), else one escaped byte.
-            if let width = (1...4).first(where: { index + $0 <= bytes.count && validScalar(bytes[index..<index + $0]) }) {
-                text += String(decoding: bytes[index..<index + width], as: UTF8.self)
-                index += width
-            } else {
-                text += "\\x" + String(bytes[index], radix: 16, uppercase: true).leftPadded(to: 2)
-                index += 1
-            }
-        }
-        return text
-    }
-
-    private static func validScalar(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard let text = String(validating: bytes, as: UTF8.self) else { return false }
-        return text.unicodeScalars.count == 1
+        return bytes.split(separator: 0x2F, omittingEmptySubsequences: false).map { component in
+            if let text = String(validating: component, as: UTF8.self) { return text }
+            return component.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true).leftPadded(to: 2) }
+                .joined()
+        }.joined(separator: "/")
     }
 
     /// The name read as CP932, as Windows wrote it into the zip: what the clerk will recognise.
