@@ -19,23 +19,13 @@ extension AuditPipeline {
         }
         var recomputed: [Figure]?
         if !options.inboxes.isEmpty {
-            // The same reading, reconciling and computing as merge, so audit and merge cannot differ.
-            let submissions = InboxReader.read(options.inboxes, evaluationColumns: options.layout.evaluationColumns,
-                                               diagnostics: &diagnostics, progress: progress, cancellation: cancellation)
-            if cancellation.isCancelled { return .cancelled(report: AuditReport()) }
-            progress?(PipelineProgress(stage: .reconciling, done: 0, total: 1))
-            let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules)
-                .reconcile(submissions, diagnostics: &diagnostics)
+            guard let reconciliation = reconciledInbox(options, plan: plan, diagnostics: &diagnostics, progress: progress,
+                                                       cancellation: cancellation) else { return .cancelled(report: AuditReport()) }
             recomputed = SchemeFigures.compute(plan: plan, activities: reconciliation.activities.map(\.activity),
                                                scheme: options.layout.scheme, rules: options.layout.figures)
             outcome.report.recomputedFromInbox = true
         }
-        outcome.diagnostics = diagnostics.sorted
-        if diagnostics.hasErrors {
-            outcome.status = .dataErrors
-            outcome.refusal = "エラーが\(diagnostics.count(.error))件あるため、点検できません。"
-            return outcome
-        }
+        if stoppedByErrors(diagnostics, outcome: &outcome) { return outcome }
         progress?(PipelineProgress(stage: .computing, done: 0, total: 1))
         let printed = read?.figures ?? []
         outcome.report.figuresChecked = printed.count

@@ -82,28 +82,39 @@ public enum AuditPipeline {
         }
         var recomputed: PledgeCore.Progress?
         if !options.inboxes.isEmpty {
-            // The same reading, reconciling and averaging as merge, so audit and merge cannot differ.
-            let submissions = InboxReader.read(options.inboxes, diagnostics: &diagnostics, progress: progress,
-                                               cancellation: cancellation)
-            if cancellation.isCancelled { return .cancelled(report: AuditReport()) }
-            progress?(PipelineProgress(stage: .reconciling, done: 0, total: 1))
-            let reconciliation = Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules)
-                .reconcile(submissions, diagnostics: &diagnostics)
+            guard let reconciliation = reconciledInbox(options, plan: plan, diagnostics: &diagnostics, progress: progress,
+                                                       cancellation: cancellation) else { return .cancelled(report: AuditReport()) }
             recomputed = Averaging.compute(plan: plan, activities: reconciliation.activities.map(\.activity),
                                            rules: options.layout.averaging)
             outcome.report.recomputedFromInbox = true
         }
-        outcome.diagnostics = diagnostics.sorted
-        if diagnostics.hasErrors {
-            outcome.status = .dataErrors
-            outcome.refusal = "エラーが\(diagnostics.count(.error))件あるため、点検できません。"
-            return outcome
-        }
+        if stoppedByErrors(diagnostics, outcome: &outcome) { return outcome }
         progress?(PipelineProgress(stage: .computing, done: 0, total: 1))
         outcome.report.figuresChecked = figures.count
         record(AuditChecks(plan: plan, rules: options.layout.averaging, recomputed: recomputed, year: options.year).findings(figures),
                into: &outcome, out: options.out)
         return outcome
+    }
+
+    /// The inbox read and reconciled as merge reads and reconciles it, so that audit and merge
+    /// cannot differ; nil when cancelled.
+    static func reconciledInbox(_ options: AuditOptions, plan: Plan, diagnostics: inout Diagnostics, progress: ProgressSink?,
+                                cancellation: Cancellation) -> Reconciliation? {
+        let submissions = InboxReader.read(options.inboxes, evaluationColumns: options.layout.evaluationColumns,
+                                           diagnostics: &diagnostics, progress: progress, cancellation: cancellation)
+        if cancellation.isCancelled { return nil }
+        progress?(PipelineProgress(stage: .reconciling, done: 0, total: 1))
+        return Reconciler(plan: plan, year: options.year, rules: options.layout.reconcileRules)
+            .reconcile(submissions, diagnostics: &diagnostics)
+    }
+
+    /// The diagnostics into the outcome; true, with the refusal, when any is an error: nothing to check against.
+    static func stoppedByErrors(_ diagnostics: Diagnostics, outcome: inout AuditOutcome) -> Bool {
+        outcome.diagnostics = diagnostics.sorted
+        guard diagnostics.hasErrors else { return false }
+        outcome.status = .dataErrors
+        outcome.refusal = "エラーが\(diagnostics.count(.error))件あるため、点検できません。"
+        return true
     }
 
     /// The findings into the outcome (any finding counts as a data error) and, when asked, the CSV
