@@ -32,17 +32,9 @@ public enum CSVReader {
         let tabSeparated = url.pathExtension.lowercased() == "tsv" || encoding == .utf16LE || encoding == .utf16BE
         var tokenizer = CSVTokenizer(file: file, delimiter: tabSeparated ? UInt8(ascii: "\t") : UInt8(ascii: ","))
         if reading.runByRun {
-            var transcoder = RunTranscoder()
-            try source.forEachChunk(from: bodyStart) { chunk throws(TableReadError) in
-                try transcoder.feed(chunk, to: &tokenizer)
-            }
-            try transcoder.finish(to: &tokenizer)
+            try stream(source, from: bodyStart, through: RunTranscoder(), to: &tokenizer)
         } else {
-            var transcoder = ChunkTranscoder(encoding: encoding)
-            try source.forEachChunk(from: bodyStart) { chunk throws(TableReadError) in
-                try transcoder.feed(chunk, to: &tokenizer)
-            }
-            try transcoder.finish(to: &tokenizer)
+            try stream(source, from: bodyStart, through: ChunkTranscoder(encoding: encoding), to: &tokenizer)
         }
         return (Table(file: file, rows: try tokenizer.finish(), notices: notices), encoding)
     }
@@ -52,6 +44,16 @@ public enum CSVReader {
         defer { buffer.deallocate() }
         let count = try source.read(at: 0, count: TextEncodingDetector.headBytes, into: buffer)
         return try body(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+    }
+
+    /// The file's body, chunk by chunk, through `transcoder` into `tokenizer`.
+    private static func stream<Transcoder: CSVTranscoder>(_ source: RegularFile, from start: Int, through transcoder: Transcoder,
+                                                          to tokenizer: inout CSVTokenizer) throws(TableReadError) {
+        var transcoder = transcoder
+        try source.forEachChunk(from: start) { chunk throws(TableReadError) in
+            try transcoder.feed(chunk, to: &tokenizer)
+        }
+        try transcoder.finish(to: &tokenizer)
     }
 
     /// Decodes bytes of both encodings run by run (`RunTranscoder`), for `TextEncodingDetector.decode`.

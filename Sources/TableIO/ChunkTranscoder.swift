@@ -1,11 +1,17 @@
 import Foundation
 
+/// Turns a CSV file's bytes, chunk by chunk, into the UTF-8 `CSVTokenizer` splits.
+protocol CSVTranscoder {
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, to tokenizer: inout CSVTokenizer) throws(TableReadError)
+    mutating func finish(to tokenizer: inout CSVTokenizer) throws(TableReadError)
+}
+
 /// Turns a file's chunks into UTF-8 for `CSVTokenizer`: UTF-8 as it is (the scan has checked it),
 /// CP932 and UTF-16 through Foundation, each chunk cut at a character boundary (a CP932 lead byte
 /// or a UTF-16 high surrogate at its end waits for the next chunk). A chunk Foundation cannot
 /// decode (a CP932 code with no character, which the scan's byte ranges let through) is decoded
 /// again line by line, so that the error names the row.
-struct ChunkTranscoder {
+struct ChunkTranscoder: CSVTranscoder {
     let encoding: CSVEncoding
     private var carry: [UInt8] = []
 

@@ -4,7 +4,7 @@ import Foundation
 /// run between two ASCII bytes below 0x40 is decoded in the encoding its own bytes show
 /// (`SegmentEvidence`), as the scan that chose this reading decided it. Runs never cross a chunk's
 /// end unfinished: a run's bytes wait for the byte that ends it.
-struct RunTranscoder {
+struct RunTranscoder: CSVTranscoder {
     private var evidence = SegmentEvidence()
     private var run: [UInt8] = []
     private var output: [UInt8] = []
