@@ -31,6 +31,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out")))
     }
 
+    /// audit reads its inbox without merge's refusal first: the link to `/` is an error there, not
+    /// an inbox with nothing in it (which would check the report against no files at all).
+    @Test func aLinkToTheRootIsAnErrorInAudit() throws {
+        let scratch = try Self.scratch()
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("link"), withDestinationPath: "/")
+        let audit = try InProcess.audit(PledgeKitBinary.sample("published/tomakomai-fy2020-published.xlsx"), [scratch.path("link")],
+                                        plan: PledgeKitBinary.sample("tomakomai/plan.csv"), year: "令和2年度")
+        #expect(audit.status == .dataErrors)
+        #expect(audit.errorLines == ["エラー \(scratch.path("link")): 提出フォルダ \(scratch.path("link")) の中身が多すぎます（ファイルとフォルダが20,000件を超えています）。"
+                                     + "提出ファイルを入れたフォルダを指定してください（/ やホームフォルダなどの大きなフォルダ、またはそこへのリンクを指定していないか確かめてください）。"])
+    }
+
     @Test func aHiddenDepartmentFileIsReadAndSystemFilesAreNamed() throws {
         let scratch = try Self.scratch()
         try scratch.write("inbox/.財政課.csv", Self.submission)

@@ -30,17 +30,20 @@ public struct InboxListing: Sendable {
     }
 
     /// The entries of the path at `index`, walked now if the listing was made before it existed
-    /// (none, should that folder be oversized by now: the run was refused for it if it was then).
+    /// (none for the oversized folder, which is not walked again: `oversizedMessage` says why).
     func entries(at index: Int) -> [InboxEntry] {
-        folders[index] ?? InboxEntry.walk(paths[index]) ?? []
+        if paths[index] == oversized { return [] }
+        return folders[index] ?? InboxEntry.walk(paths[index]) ?? []
     }
 
-    /// The refusal of a listing with a folder too big to be an inbox. `role` names what the
-    /// folder was given as (`提出フォルダ`).
+    /// The refusal of a listing with a folder too big to be an inbox (merge and check stop on it
+    /// before reading anything). `role` names what the folder was given as (`提出フォルダ`).
     public func oversizedRefusal(role: String) -> Refusal? {
-        oversized.map { folder in
-            Refusal(.usage, "\(role) \(folder.relativePath) の中身が多すぎます（ファイルとフォルダが\(TableLimits.grouped(InboxEntry.maxEntries))件を超えています）。"
-                    + "提出ファイルを入れたフォルダを指定してください（/ やホームフォルダなどの大きなフォルダ、またはそこへのリンクを指定していないか確かめてください）。")
-        }
+        oversized.map { Refusal(.usage, Self.oversizedMessage(role: role, folder: $0)) }
+    }
+
+    static func oversizedMessage(role: String, folder: URL) -> String {
+        "\(role) \(folder.relativePath) の中身が多すぎます（ファイルとフォルダが\(TableLimits.grouped(InboxEntry.maxEntries))件を超えています）。"
+            + "提出ファイルを入れたフォルダを指定してください（/ やホームフォルダなどの大きなフォルダ、またはそこへのリンクを指定していないか確かめてください）。"
     }
 }

@@ -23,6 +23,12 @@ public enum InputFiles {
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
+                // Read without a refusal first (audit's inbox): the folder too big to be an inbox is an error, not an empty one.
+                if path == listing.oversized {
+                    diagnostics.error(.fileUnreadable, at: SourceLocation(file: path.path),
+                                      InboxListing.oversizedMessage(role: "提出フォルダ", folder: path))
+                    continue
+                }
                 for entry in listing.entries(at: index) {
                     if let file = accept(entry, root: path, diagnostics: &diagnostics) { files.append(file) }
                 }
