@@ -8,6 +8,13 @@ extension EvaluationScheme {
         }
     }
 
+    /// The label of a grade code as figures.csv writes it: a grade's key, or a set's keys joined by
+    /// `+` (`achieved+on_track` is 達成・順調); a part that is no grade's key stands as it is.
+    public func countingLabel(ofCode code: String) -> String {
+        code.split(separator: "+").map { part in countingGrades.first { $0.key == part }?.label ?? String(part) }
+            .joined(separator: "・")
+    }
+
     /// The key a evaluation is counted under.
     public func countingKey(of evaluation: Evaluation) -> String {
         if let grade = evaluation.grade, grade < grades.count { return grades[grade].key }

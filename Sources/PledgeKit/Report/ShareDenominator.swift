@@ -30,9 +30,7 @@ extension ReportModel {
         let scheme = layout.scheme
         let scale = scheme.scale(for: key)
         let evaluator = scheme.evaluators.first { $0.key == key }?.heading ?? ""
-        let grade = gradeKey.split(separator: "+").map { part in
-            scale.countingGrades.first { $0.key == part }?.label ?? String(part)
-        }.joined(separator: "・")
+        let grade = scale.countingLabel(ofCode: gradeKey)
         let standard: String
         switch rule.kind {
         case .mean: standard = evaluator.isEmpty ? "平均" : "{evaluator} 平均"
@@ -60,8 +58,7 @@ extension ReportModel {
             for series in SchemeFigures.series(of: rule, scheme: scheme) {
                 let scale = scheme.scale(for: series)
                 let code = SchemeFigures.shareCode(of: rule, scheme: scale)
-                let label = code.split(separator: "+").map { part in scale.countingGrades.first { $0.key == part }?.label ?? String(part) }
-                if seen.insert(code).inserted { codes.append((code, label.joined(separator: "・"), scale)) }
+                if seen.insert(code).inserted { codes.append((code, scale.countingLabel(ofCode: code), scale)) }
             }
         }
         return codes
