@@ -54,7 +54,6 @@ struct FigureChartSheet {
         }
         let categories = Chart.Range(sheet: sheet.name, firstRow: tableTop + 1, firstColumn: 0,
                                      lastRow: tableTop + policies.count, lastColumn: 0)
-        let colors: [UInt32] = [0xE7E6E6, 0xD0CECE, 0xBFBFBF, 0xA6A6A6, 0x2E75B6]
         var first = 1
         for (index, years) in charts.enumerated() {
             let chart = workbook.addChart(.column)
@@ -62,7 +61,7 @@ struct FigureChartSheet {
                 chart.addSeries(name: column.year.label, categories: categories,
                                 values: Chart.Range(sheet: sheet.name, firstRow: tableTop + 1, firstColumn: first + offset,
                                                     lastRow: tableTop + policies.count, lastColumn: first + offset),
-                                color: colors[max(0, offset + colors.count - years.count)])
+                                color: ProgressChartSheet.color(ofYear: offset, among: years.count))
             }
             first += years.count
             let title = model.columnHeading(rule: years[0].rule, evaluator: years[0].evaluator, grade: years[0].grade)

@@ -34,8 +34,6 @@ struct ProgressChartSheet {
         }
 
         let chart = workbook.addChart(.column)
-        // The older a year, the paler its grey; this year stays blue (two years: the seed's grey and blue).
-        let colors: [UInt32] = [0xE7E6E6, 0xD0CECE, 0xBFBFBF, 0xA6A6A6, 0x2E75B6]
         let categories = Chart.Range(sheet: sheet.name, firstRow: tableTop + 1, firstColumn: 0,
                                      lastRow: tableTop + policies.count, lastColumn: 0)
         for (offset, figures) in years.enumerated() {
@@ -43,7 +41,7 @@ struct ProgressChartSheet {
                             categories: categories,
                             values: Chart.Range(sheet: sheet.name, firstRow: tableTop + 1, firstColumn: 1 + offset,
                                                 lastRow: tableTop + policies.count, lastColumn: 1 + offset),
-                            color: colors[max(0, offset + colors.count - years.count)])
+                            color: Self.color(ofYear: offset, among: years.count))
         }
         chart.setTitle(settings.title, fontName: layout.fontName)
         chart.setValueAxis(title: settings.valueAxisTitle, minimum: 0, maximum: 100, majorUnit: 20, fontName: layout.fontName)
@@ -51,5 +49,12 @@ struct ProgressChartSheet {
         chart.setLegendBottom(fontName: layout.fontName)
         try sheet.insert(chart, row: 2, column: 0, xScale: 1.6, yScale: 1.3)
         try sheet.setUpA4Printing(.landscape)
+    }
+
+    /// A year's column colour in every chart: the older a year, the paler its grey; this year stays
+    /// blue (two years: the seed's grey and blue). `offset` counts from the oldest of `count` years.
+    static func color(ofYear offset: Int, among count: Int) -> UInt32 {
+        let colors: [UInt32] = [0xE7E6E6, 0xD0CECE, 0xBFBFBF, 0xA6A6A6, 0x2E75B6]
+        return colors[max(0, offset + colors.count - count)]
     }
 }
