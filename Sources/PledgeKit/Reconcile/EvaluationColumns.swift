@@ -9,10 +9,13 @@ struct EvaluationColumns: Sendable {
     private let columns: [String: Int]
     /// Target, actual and direction of a KPI scheme, by KPIColumns' names.
     let kpiColumns: [String: Int]
+    /// Each evaluator with the scale its column is read by, worked out once a sheet, not once a row.
+    private let scales: [(evaluator: Evaluator, scale: EvaluationScheme)]
 
     init(scheme: EvaluationScheme, sheet: SubmissionSheet) {
         self.scheme = scheme
         self.sheet = sheet
+        scales = scheme.evaluators.map { ($0, scheme.scale(for: $0.key)) }
         var columns: [String: Int] = [:]
         let kpi = scheme.kpiEvaluator
         if scheme.isEvaluated, let headerRow = sheet.table.rows.first(where: { $0.number == sheet.header.row }) {
@@ -42,8 +45,7 @@ struct EvaluationColumns: Sendable {
     func read(_ row: Row, measureID: String, department: String, diagnostics: inout Diagnostics) -> [Evaluation]? {
         var evaluations: [Evaluation] = []
         var rejected = false
-        for evaluator in scheme.evaluators {
-            let scale = scheme.scale(for: evaluator.key)
+        for (evaluator, scale) in scales {
             if scale.kind == .kpi {
                 // Beside other evaluators, a row may have no KPI; alone, the KPI is the row.
                 switch readKPI(row, scale: scale, optional: scheme.evaluators.count > 1, measureID: measureID, department: department,
