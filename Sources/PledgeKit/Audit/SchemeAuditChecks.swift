@@ -72,8 +72,7 @@ struct SchemeAuditChecks {
         // A panel combined by mean is counted per evaluation but shared per item: the counts cannot check it.
         let panel = figure.evaluator.isEmpty && scheme.evaluators.count > 1
         func count(_ grade: String) -> Rational? {
-            printed.first { $0.key.node == figure.node && $0.key.kind == .count && $0.key.evaluator == figure.evaluator
-                && $0.key.grade == grade }?.value.value
+            printed[Key(node: figure.node, kind: .count, evaluator: figure.evaluator, grade: grade)]?.value
         }
         let items = printed[Key(node: figure.node, kind: .items, evaluator: figure.evaluator, grade: "")]?.value
         switch figure.kind {
