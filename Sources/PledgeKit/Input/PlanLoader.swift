@@ -37,15 +37,15 @@ public enum PlanLoader {
     static let knownColumns = Columns.planColumns + [note]
     static let requiredNames = "基本政策番号・基本政策・担当部署（3階層なら 公約番号・公約・施策番号・施策 も）"
 
+    /// Columns offices keep beside the plan whose names are one edit from a plan heading (担当者 and
+    /// 担当係 from 担当課): the office's own, never a misspelling of the plan's.
+    static let officeColumns: Set<String> = ["担当者", "担当係", "担当者名", "連絡先", "内線", "メモ"]
+
     /// Every heading must be a known column, and the columns a plan needs must be there: a
     /// misspelt heading would otherwise lose its column silently (empty departments or titles) or
     /// turn into dozens of knock-on errors. Reports each problem once, with the closest names. A
     /// heading near no known one (予算額, 所管部, last year's figures) is the office's own column:
     /// kept out of the merge, with one note naming them all.
-    /// Columns offices keep beside the plan whose names are one edit from a plan heading (担当者 and
-    /// 担当係 from 担当課): the office's own, never a misspelling of the plan's.
-    static let officeColumns: Set<String> = ["担当者", "担当係", "担当者名", "連絡先", "内線", "メモ"]
-
     static func validateHeader(_ row: Row, header: HeaderMap, table: Table, diagnostics: inout Diagnostics) -> Bool {
         let errorsAtStart = diagnostics.count(.error)
         var suggested: Set<String> = []
