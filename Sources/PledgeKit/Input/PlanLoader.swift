@@ -39,7 +39,7 @@ public enum PlanLoader {
 
     /// Columns offices keep beside the plan whose names are one edit from a plan heading (担当者 and
     /// 担当係 from 担当課): the office's own, never a misspelling of the plan's.
-    static let officeColumns: Set<String> = ["担当者", "担当係", "担当者名", "連絡先", "内線", "メモ"]
+    static let officeColumns: Set<String> = ["担当者", "担当係", "担当者名", "連絡先", "内線"]
 
     /// Every heading must be a known column, and the columns a plan needs must be there: a
     /// misspelt heading would otherwise lose its column silently (empty departments or titles) or
