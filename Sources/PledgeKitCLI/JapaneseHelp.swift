@@ -11,12 +11,16 @@ enum JapaneseHelp {
 
     /// The help of `pledgekit` (no subcommand) or of one subcommand.
     static func text(subcommand: String?) -> String {
-        let root = description(of: PledgeKitCommand.self)
+        let root = self.root
         guard let subcommand, let command = root.subcommands.first(where: { $0.commandName == subcommand }) else {
             return rootHelp(root)
         }
         return commandHelp(command)
     }
+
+    /// `pledgekit` and its commands as the parser describes them, decoded once (help, the command
+    /// names of a usage error, the options a misspelt one is compared with).
+    static let root = description(of: PledgeKitCommand.self)
 
     static func description(of command: ParsableCommand.Type) -> CommandDescription {
         // The dump is the parser's own; failing to decode it is a programming error caught by the tests.

@@ -91,9 +91,9 @@ enum UsageMessage {
 /// `-h`, `--help`, `help [コマンド]` or nothing at all: the Japanese help (`JapaneseHelp`), printed
 /// before the parser sees the line, whose own help is English.
 struct HelpRequest {
-    /// The commands as the parser names them (worked out only when needed: it decodes the parser's description).
+    /// The commands as the parser names them (from `JapaneseHelp.root`, decoded only when a run needs it).
     static var subcommands: [String] {
-        JapaneseHelp.description(of: PledgeKitCommand.self).subcommands.map(\.commandName).filter { $0 != "help" }
+        JapaneseHelp.root.subcommands.map(\.commandName).filter { $0 != "help" }
     }
 
     var subcommand: String?
@@ -113,7 +113,7 @@ struct HelpRequest {
 /// The first `--option` of the command line that the command does not take, with the closest ones it does.
 enum UnknownOption {
     static func message(in arguments: [String], subcommand: String?) -> String? {
-        let root = JapaneseHelp.description(of: PledgeKitCommand.self)
+        let root = JapaneseHelp.root
         let command = subcommand.flatMap { name in root.subcommands.first { $0.commandName == name } } ?? root
         let known = command.arguments.flatMap { $0.names ?? [] }.filter { $0.kind == "long" }.map { "--" + $0.name }
         guard let unknown = arguments.prefix(while: { $0 != "--" }).first(where: { argument in
